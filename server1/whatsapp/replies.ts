@@ -38,7 +38,8 @@ export function renderHelpFor(command: HelpCommand): string {
     case 'number_missing':
     case 'number_out_of_range':
       return [
-        `Which job should I ${NUMBER_USE[command.command]}? Send a number 1–${MAX_JOB_INDEX}, e.g. *${command.command} 2*.`,
+        `Which job should I ${NUMBER_USE[command.command]}?`,
+        `Send a number 1–${MAX_JOB_INDEX}, e.g. *${command.command} 2*.`,
         'Send *jobs* to see the list.',
       ].join('\n');
   }
