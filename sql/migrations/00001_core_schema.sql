@@ -92,6 +92,8 @@ CREATE TABLE job_sources (
 
 CREATE TABLE scrape_runs (
   id                bigserial PRIMARY KEY,
+  -- the scrape agent run that owns this row; a retried run finds its row instead of making another
+  agent_run_id      uuid UNIQUE,
   status            text NOT NULL DEFAULT 'running' CHECK (status IN ('running', 'succeeded', 'failed')),
   scoring_complete  boolean NOT NULL DEFAULT false,
   jobs_found        integer NOT NULL DEFAULT 0,

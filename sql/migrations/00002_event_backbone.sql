@@ -30,6 +30,7 @@ CREATE INDEX agent_runs_parent_idx ON agent_runs (parent_run_id) WHERE parent_ru
 -- A fan-out whose completion is decided here, atomically: the last sibling to succeed completes it.
 CREATE TABLE fanout_joins (
   join_key      text PRIMARY KEY,
+  kind          text NOT NULL CHECK (kind IN ('onboarding', 'apply_prep')),
   user_id       uuid REFERENCES users (id) ON DELETE CASCADE,
   expected      text[] NOT NULL,
   succeeded     text[] NOT NULL DEFAULT '{}',

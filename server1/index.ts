@@ -1,0 +1,35 @@
+import { createTokenVerifier } from '#shared/auth/user-auth.ts'
+import { launchServer } from '#shared/boot/launch-server.ts'
+import { createBaseApp } from '#shared/http/create-base-app.ts'
+import type { AgentServerDeps } from '#shared/agents/agent-server-deps.ts'
+import { notificationBridge } from './realtime/notification-bridge.ts'
+import { RealtimeHub } from './realtime/realtime-hub.ts'
+import { routes } from './routes.gen.ts'
+import type { Server1Deps } from './server1-deps.ts'
+
+/** Server 1: the gateway — frontend REST, webhooks, WhatsApp, realtime. */
+export function createServer1App(deps: Server1Deps) {
+  return createBaseApp('server1', deps.ctx.log).use(routes(deps))
+}
+
+export type App = ReturnType<typeof createServer1App>
+
+export function server1Deps(base: AgentServerDeps): Server1Deps {
+  const { config, sql } = base.ctx
+  return {
+    ...base,
+    verifyToken: createTokenVerifier({ jwtSecret: config.SUPABASE_JWT_SECRET, jwksUrl: config.SUPABASE_JWKS_URL }),
+    realtime: new RealtimeHub(sql),
+  }
+}
+
+export const server1Spec = {
+  name: 'server1' as const,
+  port: (config: { SERVER1_PORT: number }) => config.SERVER1_PORT,
+  agents: [],
+  extendDeps: server1Deps,
+  createApp: createServer1App,
+  background: (deps: Server1Deps) => [notificationBridge(deps.ctx, deps.realtime)],
+}
+
+if (import.meta.main) await launchServer(server1Spec)

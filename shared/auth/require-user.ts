@@ -1,0 +1,31 @@
+import { Elysia } from 'elysia'
+import type { Sql } from '../db/create-sql.ts'
+import { unauthorized } from '../http/http-error.ts'
+import { InvalidTokenError, type TokenVerifier } from './user-auth.ts'
+
+const knownUsers = new Set<string>()
+
+/**
+ * Frontend auth: the Supabase access token's `sub` is the only user id a handler trusts. The
+ * first request of a new Supabase user creates their Talvix row.
+ */
+export function requireUser(verifyToken: TokenVerifier, sql: Sql) {
+  return new Elysia().resolve({ as: 'scoped' }, async ({ headers }) => {
+    const header = headers.authorization
+    if (!header?.startsWith('Bearer ')) throw unauthorized('missing bearer token')
+    const userId = await authenticate(verifyToken, header.slice('Bearer '.length).trim())
+    if (!knownUsers.has(userId)) {
+      await sql`INSERT INTO users (id) VALUES (${userId}) ON CONFLICT (id) DO NOTHING`
+      knownUsers.add(userId)
+    }
+    return { userId }
+  })
+}
+
+export async function authenticate(verifyToken: TokenVerifier, token: string): Promise<string> {
+  try {
+    return (await verifyToken(token)).userId
+  } catch (error) {
+    throw unauthorized(error instanceof InvalidTokenError ? error.message : 'invalid token')
+  }
+}

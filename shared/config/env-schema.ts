@@ -1,0 +1,62 @@
+import { type Static, Type as T } from '@sinclair/typebox'
+
+const Port = (fallback: number) =>
+  T.Integer({ minimum: 1, maximum: 65535, default: fallback, description: 'a TCP port number (1-65535)' })
+
+const Url = (fallback?: string) =>
+  T.String({
+    pattern: '^(https?|postgres(ql)?)://',
+    description: 'a URL such as http://127.0.0.1:3002',
+    ...(fallback === undefined ? {} : { default: fallback }),
+  })
+
+const Secret = (description: string) => T.String({ minLength: 32, description })
+
+/** Every environment variable Talvix reads. `.env.example` documents each one. */
+export const EnvSchema = T.Object({
+  NODE_ENV: T.Union([T.Literal('development'), T.Literal('test'), T.Literal('production')], {
+    default: 'development',
+    description: 'one of development, test, production',
+  }),
+  LOG_LEVEL: T.Union(
+    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) => T.Literal(level)),
+    { default: 'info', description: 'a pino level (fatal, error, warn, info, debug, trace, silent)' },
+  ),
+  DATABASE_URL: Url(),
+  SERVER1_PORT: Port(3001),
+  SERVER2_PORT: Port(3002),
+  SERVER3_PORT: Port(3003),
+  SERVER1_URL: Url('http://127.0.0.1:3001'),
+  SERVER2_URL: Url('http://127.0.0.1:3002'),
+  SERVER3_URL: Url('http://127.0.0.1:3003'),
+  DATA_DIR: T.String({ minLength: 1, default: './.data', description: 'a folder path' }),
+  INSTANCE_ID: T.Optional(T.String({ minLength: 1, description: 'a name for this process in leases and logs' })),
+  INTERNAL_SIGNING_SECRET: Secret('a shared secret of at least 32 characters for server-to-server HMAC'),
+  SUPABASE_JWT_SECRET: T.Optional(Secret('the Supabase project JWT secret (HS256), at least 32 characters')),
+  SUPABASE_JWKS_URL: T.Optional(Url()),
+  SUPABASE_URL: T.Optional(Url()),
+  SUPABASE_SERVICE_ROLE_KEY: T.Optional(T.String({ minLength: 20, description: 'the Supabase service role key' })),
+  STORAGE_BUCKET: T.String({ minLength: 1, default: 'talvix', description: 'a Supabase Storage bucket name' }),
+  VAULT_KEYS: T.String({
+    pattern: '^[A-Za-z0-9_-]+:[A-Za-z0-9+/=]+(,[A-Za-z0-9_-]+:[A-Za-z0-9+/=]+)*$',
+    description: 'comma-separated keyId:base64Key pairs (32-byte keys), the first one encrypts',
+  }),
+  RAZORPAY_WEBHOOK_SECRET: T.String({ minLength: 8, description: 'the Razorpay webhook secret' }),
+  RAZORPAY_WEBHOOK_SECRET_PREVIOUS: T.Optional(
+    T.String({ minLength: 8, description: 'the previous Razorpay webhook secret, accepted during rotation' }),
+  ),
+  ADMIN_TOKEN: T.Optional(Secret('a bearer token of at least 32 characters for /api/admin routes')),
+  WA_ENABLED: T.Boolean({ default: false, description: 'true or false' }),
+  UPLOAD_MAX_BYTES: T.Integer({ minimum: 1024, default: 5 * 1024 * 1024, description: 'a size in bytes' }),
+  SCHEDULE_BACKFILL_HOURS: T.Number({ minimum: 0, maximum: 48, default: 3, description: 'hours (0-48)' }),
+  AGENT_LEASE_MS: T.Integer({ minimum: 500, default: 30_000, description: 'milliseconds an agent run lease lasts' }),
+  AGENT_POLL_MS: T.Integer({ minimum: 50, default: 1_000, description: 'milliseconds between agent run polls' }),
+  AGENT_CONCURRENCY: T.Integer({ minimum: 1, maximum: 256, default: 8, description: 'agent runs in flight per process' }),
+  AGENT_RETRY_BASE_MS: T.Integer({ minimum: 10, default: 1_000, description: 'milliseconds before the first retry' }),
+  FLAG_POLL_MS: T.Integer({ minimum: 50, default: 5_000, description: 'milliseconds between DB-flag polls' }),
+  LLM_BASE_URL: T.Optional(Url()),
+  LLM_API_KEY: T.Optional(T.String({ minLength: 1, description: 'an API key' })),
+  LLM_MODEL: T.Optional(T.String({ minLength: 1, description: 'a model name' })),
+})
+
+export type Config = Static<typeof EnvSchema>

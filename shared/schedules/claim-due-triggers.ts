@@ -1,0 +1,37 @@
+import { agents } from '../agents/agent-contracts.ts'
+import { insertOrFindRun } from '../agents/agent-run-queries.ts'
+import type { Sql } from '../db/create-sql.ts'
+import { TIMED_SCHEDULES } from './schedule-table.ts'
+
+/**
+ * Turns pending schedule triggers owned by this server into agent runs. Claim, run insert and
+ * trigger update share one transaction, so a crash leaves the trigger pending, never half-done.
+ */
+export async function claimDueTriggers(sql: Sql, scheduleNames: string[], limit = 10): Promise<string[]> {
+  if (scheduleNames.length === 0) return []
+  return sql.begin(async (tx) => {
+    const triggers = await tx<{ id: string; schedule: string }[]>`
+      SELECT id, schedule FROM cron_triggers
+       WHERE status = 'pending' AND schedule = ANY (${scheduleNames})
+       ORDER BY id LIMIT ${limit}
+       FOR UPDATE SKIP LOCKED`
+    const runIds: string[] = []
+    for (const trigger of triggers) {
+      const schedule = TIMED_SCHEDULES.find((s) => s.name === trigger.schedule)
+      if (!schedule) continue
+      const contract = agents[schedule.agent]
+      const input = { trigger: `cron:${trigger.id}` }
+      const run = await insertOrFindRun(tx, {
+        agent: schedule.agent,
+        key: (contract.key as (i: typeof input) => string)(input),
+        input,
+        maxAttempts: contract.maxAttempts,
+      })
+      await tx`
+        UPDATE cron_triggers SET status = 'dispatched', dispatched_at = now(), run_id = ${run.id}
+         WHERE id = ${trigger.id}`
+      runIds.push(run.id)
+    }
+    return runIds
+  })
+}

@@ -1,0 +1,42 @@
+import { randomBytes } from 'node:crypto'
+import { type Config, parseConfig } from '#shared/config/index.ts'
+
+export const TEST_SECRETS = {
+  INTERNAL_SIGNING_SECRET: 'test-internal-signing-secret-0123456789abcdef',
+  SUPABASE_JWT_SECRET: 'test-supabase-jwt-secret-0123456789abcdef0123',
+  VAULT_KEYS: `k1:${randomBytes(32).toString('base64')}`,
+  RAZORPAY_WEBHOOK_SECRET: 'test-razorpay-webhook-secret',
+  ADMIN_TOKEN: 'test-admin-token-0123456789abcdef0123456789',
+}
+
+/** A valid config for tests: fast polls and short leases so recovery happens in seconds. */
+export function testConfig(overrides: Record<string, string> = {}): Config {
+  return parseConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    AGENT_POLL_MS: '200',
+    AGENT_LEASE_MS: '3000',
+    AGENT_RETRY_BASE_MS: '100',
+    FLAG_POLL_MS: '300',
+    SCHEDULE_BACKFILL_HOURS: '0',
+    ...TEST_SECRETS,
+    ...overrides,
+  })
+}
+
+/** The env a subprocess server needs for the same config. */
+export function testEnv(overrides: Record<string, string> = {}): Record<string, string> {
+  return {
+    NODE_ENV: 'test',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    AGENT_POLL_MS: '200',
+    AGENT_LEASE_MS: '3000',
+    AGENT_RETRY_BASE_MS: '100',
+    FLAG_POLL_MS: '300',
+    SCHEDULE_BACKFILL_HOURS: '0',
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '/root',
+    ...TEST_SECRETS,
+    ...overrides,
+  }
+}
