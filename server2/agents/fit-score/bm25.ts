@@ -1,0 +1,126 @@
+/**
+ * BM25-weighted sparse vectors for resume ↔ JD text similarity.
+ *
+ * Jobs are the corpus: document frequencies and the average length come from
+ * the jobs of one run, so the IDF reflects what is distinctive in today's
+ * market. A job's vector uses BM25 term weights (saturating TF, length
+ * normalised, IDF); the resume is the query with sublinear TF × IDF. Both are
+ * L2-normalised and truncated to their heaviest terms, so a pair costs one
+ * merge of two short sorted arrays.
+ */
+import type { Interner } from './interner.ts'
+
+const K1 = 1.2
+const B = 0.75
+/** Terms kept per vector; past ~100 the tail terms barely move the cosine but double the merge cost. */
+export const MAX_TERMS = 96
+
+export interface SparseVector {
+  /** term ids, ascending */
+  readonly ids: Uint32Array
+  /** unit-length weights aligned with ids */
+  readonly weights: Float32Array
+}
+
+export const EMPTY_VECTOR: SparseVector = { ids: new Uint32Array(0), weights: new Float32Array(0) }
+
+/** Document frequencies over the job corpus of one run. */
+export class CorpusStats {
+  private df = new Uint32Array(1024)
+  docCount = 0
+  private totalLength = 0
+
+  /** Counts one document; `termIds` are the ids of its distinct terms. */
+  addDocument(termIds: Iterable<number>, length: number): void {
+    for (const id of termIds) {
+      if (id >= this.df.length) {
+        const grown = new Uint32Array(Math.max(id + 1, this.df.length * 2))
+        grown.set(this.df)
+        this.df = grown
+      }
+      this.df[id] = (this.df[id] ?? 0) + 1
+    }
+    this.docCount += 1
+    this.totalLength += length
+  }
+
+  /** BM25's IDF, floored above zero so terms in every document still count a little. */
+  idf(id: number): number {
+    const df = this.df[id] ?? 0
+    return Math.log(1 + (this.docCount - df + 0.5) / (df + 0.5))
+  }
+
+  get averageLength(): number {
+    return this.docCount === 0 ? 1 : this.totalLength / this.docCount
+  }
+}
+
+/** Term id → count for a token list, interning new terms. */
+export function termCounts(tokens: readonly string[], terms: Interner): Map<number, number> {
+  const counts = new Map<number, number>()
+  for (const token of tokens) {
+    const id = terms.intern(token)
+    counts.set(id, (counts.get(id) ?? 0) + 1)
+  }
+  return counts
+}
+
+/** A job's BM25 vector; `length` is its token count. */
+export function bm25DocumentVector(counts: Map<number, number>, length: number, stats: CorpusStats): SparseVector {
+  const norm = K1 * (1 - B + (B * length) / stats.averageLength)
+  return toUnitVector(counts, (id, tf) => (stats.idf(id) * tf * (K1 + 1)) / (tf + norm))
+}
+
+/**
+ * A resume's query vector. Only terms some job in the corpus contains can
+ * match, so unknown tokens are dropped without growing the vocabulary.
+ */
+export function queryVector(tokens: readonly string[], terms: Interner, stats: CorpusStats): SparseVector {
+  const counts = new Map<number, number>()
+  for (const token of tokens) {
+    const id = terms.lookup(token)
+    if (id !== undefined) counts.set(id, (counts.get(id) ?? 0) + 1)
+  }
+  return toUnitVector(counts, (id, tf) => stats.idf(id) * (1 + Math.log(tf)))
+}
+
+function toUnitVector(counts: Map<number, number>, weigh: (id: number, tf: number) => number): SparseVector {
+  const entries: [number, number][] = []
+  for (const [id, tf] of counts) {
+    const weight = weigh(id, tf)
+    if (weight > 0) entries.push([id, weight])
+  }
+  if (entries.length === 0) return EMPTY_VECTOR
+  entries.sort((a, b) => b[1] - a[1])
+  const kept = entries.slice(0, MAX_TERMS).sort((a, b) => a[0] - b[0])
+  let squares = 0
+  for (const [, weight] of kept) squares += weight * weight
+  const scale = 1 / Math.sqrt(squares)
+  const ids = new Uint32Array(kept.length)
+  const weights = new Float32Array(kept.length)
+  kept.forEach(([id, weight], i) => {
+    ids[i] = id
+    weights[i] = weight * scale
+  })
+  return { ids, weights }
+}
+
+/** Cosine of two unit vectors: one merge over the ascending ids. */
+export function cosine(a: SparseVector, b: SparseVector): number {
+  const aIds = a.ids
+  const bIds = b.ids
+  let i = 0
+  let j = 0
+  let dot = 0
+  while (i < aIds.length && j < bIds.length) {
+    const x = aIds[i] as number
+    const y = bIds[j] as number
+    if (x === y) {
+      dot += (a.weights[i] as number) * (b.weights[j] as number)
+      i++
+      j++
+    } else if (x < y) i++
+    else j++
+  }
+  return dot
+}

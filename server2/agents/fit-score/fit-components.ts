@@ -1,0 +1,109 @@
+/**
+ * The seven component values of one (user, job) pair, each 0..1. Missing data
+ * on either side gives NEUTRAL, so an unparsed salary or an unlisted skill set
+ * neither sinks nor lifts a job.
+ */
+import { cosine } from './bm25.ts'
+import { experienceFit } from './experience-fit.ts'
+import type { JobFeatures } from './job-features.ts'
+import { locationFit } from './location-fit.ts'
+import { salaryFit } from './salary-fit.ts'
+import { titleSimilarity } from './title-similarity.ts'
+import type { UserFeatures } from './user-features.ts'
+
+export const NEUTRAL = 0.5
+
+/** Positions of the components in a component vector, in `COMPONENTS` order. */
+export const REQUIRED = 0
+export const NICE = 1
+export const TITLE = 2
+export const EXPERIENCE = 3
+export const LOCATION = 4
+export const SALARY = 5
+export const TEXT = 6
+
+/**
+ * A resume and a JD about the same work typically reach a BM25 cosine of
+ * 0.3–0.5; unrelated ones stay under 0.1. The cosine is scaled so that the
+ * top of that range counts as full similarity.
+ */
+const FULL_TEXT_COSINE = 0.4
+
+/** Importance-weighted share of the job's required skills the user has. */
+export function requiredCoverage(userSkills: Uint32Array, job: JobFeatures): number {
+  const { ids, importance, totalImportance } = job.required
+  let i = 0
+  let j = 0
+  let matched = 0
+  while (i < userSkills.length && j < ids.length) {
+    const a = userSkills[i] as number
+    const b = ids[j] as number
+    if (a === b) {
+      matched += importance[j] as number
+      i++
+      j++
+    } else if (a < b) i++
+    else j++
+  }
+  return matched / totalImportance
+}
+
+/** Share of the job's nice-to-have skills the user has. */
+export function niceCoverage(userSkills: Uint32Array, nice: Uint32Array): number {
+  let i = 0
+  let j = 0
+  let matched = 0
+  while (i < userSkills.length && j < nice.length) {
+    const a = userSkills[i] as number
+    const b = nice[j] as number
+    if (a === b) {
+      matched++
+      i++
+      j++
+    } else if (a < b) i++
+    else j++
+  }
+  return matched / nice.length
+}
+
+/** Bit of a relevance component in the mask `computeComponents` returns when both sides had data for it. */
+export const KNOWN_REQUIRED = 1 << REQUIRED
+export const KNOWN_NICE = 1 << NICE
+export const KNOWN_TITLE = 1 << TITLE
+export const KNOWN_TEXT = 1 << TEXT
+
+/**
+ * Writes the component values into `out` (length ≥ 7, `COMPONENTS` order) and
+ * returns which of the relevance components (skills, title, text) rest on
+ * data rather than the neutral default.
+ */
+export function computeComponents(user: UserFeatures, job: JobFeatures, out: Float64Array): number {
+  let known = 0
+  const knowsSkills = user.skills.length > 0
+  out[REQUIRED] = NEUTRAL
+  if (knowsSkills && job.required.ids.length > 0) {
+    out[REQUIRED] = requiredCoverage(user.skills, job)
+    known |= KNOWN_REQUIRED
+  }
+  out[NICE] = NEUTRAL
+  if (knowsSkills && job.nice.length > 0) {
+    out[NICE] = niceCoverage(user.skills, job.nice)
+    known |= KNOWN_NICE
+  }
+  out[TITLE] = NEUTRAL
+  if (user.roles.length > 0 && job.role.total > 0) {
+    let title = 0
+    for (const role of user.roles) title = Math.max(title, titleSimilarity(role, job.role))
+    out[TITLE] = title
+    known |= KNOWN_TITLE
+  }
+  out[EXPERIENCE] = experienceFit(user.years, job.years)
+  out[LOCATION] = locationFit(user.places, job.places)
+  out[SALARY] = salaryFit(user.expectedSalary, job.salaryMin, job.salaryMax)
+  out[TEXT] = NEUTRAL
+  if (user.text.ids.length > 0 && job.text.ids.length > 0) {
+    out[TEXT] = Math.min(1, cosine(user.text, job.text) / FULL_TEXT_COSINE)
+    known |= KNOWN_TEXT
+  }
+  return known
+}

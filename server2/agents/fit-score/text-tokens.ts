@@ -1,0 +1,41 @@
+/**
+ * Tokens for text similarity between a resume and a JD. Stop words include
+ * the filler every JD shares ("experience", "candidate", "team"), because
+ * terms that appear everywhere only add noise to a cosine.
+ */
+const STOP_WORDS = new Set(
+  (
+    'a about above after again against all also am an and any are as at be because been before being below between both but by ' +
+    'can could did do does doing down during each etc few for from further had has have having he her here hers him his how i if ' +
+    'in into is it its itself just me more most my no nor not now of off on once only or other our ours out over own per same she ' +
+    'should so some such than that the their theirs them then there these they this those through to too under until up upon us ' +
+    'very was we were what when where which while who whom why will with within without would you your yours ' +
+    'ability able candidate candidates company day description excellent experience experienced good great job join ' +
+    'knowledge looking must need new opportunity plus preferred required requirement requirements responsibilities ' +
+    'responsible role skill skills strong team using work working year years yrs well across ensure including like ' +
+    'make may one least related various within want'
+  ).split(' '),
+)
+
+/** Characters that end a token; "+" and "#" stay so "c++" and "c#" survive. */
+const SPLIT = /[^a-z0-9+#]+/
+
+/**
+ * Light plural folding ("reports" → "report", "libraries" → "library") so a
+ * resume and a JD that inflect differently still share terms. Deliberately no
+ * full stemmer: tool names ("pandas", "analysis") must not be mangled much.
+ */
+function fold(token: string): string {
+  if (token.length > 4 && token.endsWith('ies')) return `${token.slice(0, -3)}y`
+  if (token.length > 4 && token.endsWith('s') && !/(ss|us|is|as)$/.test(token)) return token.slice(0, -1)
+  return token
+}
+
+export function textTokens(text: string): string[] {
+  const tokens: string[] = []
+  for (const raw of text.toLowerCase().split(SPLIT)) {
+    if (raw.length < 2 || /^[0-9]+$/.test(raw) || STOP_WORDS.has(raw)) continue
+    tokens.push(fold(raw))
+  }
+  return tokens
+}
