@@ -6,6 +6,7 @@ import { detectSeniority } from './detect-seniority.ts'
 import { detectWorkMode } from './detect-work-mode.ts'
 import { extractSkills } from './extract-skills.ts'
 import { findApplyEmail } from './find-apply-email.ts'
+import { normalizeCompanyName } from './normalize-company.ts'
 import { normalizeTitle } from './normalize-title.ts'
 import { parseExperience } from './parse-experience.ts'
 import { parseSalary } from './parse-salary.ts'
@@ -43,7 +44,7 @@ export function cleanJobDescription(input: RawJob): CleanedJob {
   const title_normalized = normalizeTitle(title)
   const fullText = toPlainText(input.raw_jd)
   const sections = splitSections(fullText)
-  const kept = withoutHeaderRepeats(stripBoilerplate(sections), [title, title_normalized, input.company])
+  const kept = withoutHeaderRepeats(stripBoilerplate(sections), title_normalized, input.company)
   const clean_text = joinSections(kept)
   const roleText = joinSections(kept.filter((s) => s.kind !== 'about_company'))
   const placeText = joinSections(sections.filter((s) => s.kind !== 'about_company'))
@@ -76,9 +77,11 @@ export function cleanJobDescription(input: RawJob): CleanedJob {
  * lines or heading: some boards print them inside the description and others
  * do not, and the same job should read (and hash) the same from both.
  */
-function withoutHeaderRepeats(sections: Section[], header: string[]): Section[] {
-  const keys = new Set(header.map(normalizeForHash).filter(Boolean))
-  const isHeader = (line: string) => keys.has(normalizeForHash(line))
+function withoutHeaderRepeats(sections: Section[], titleNormalized: string, company: string): Section[] {
+  const titleKey = normalizeForHash(titleNormalized)
+  const companyKey = normalizeCompanyName(company)
+  const isHeader = (line: string) =>
+    normalizeForHash(normalizeTitle(line)) === titleKey || (companyKey !== '' && normalizeCompanyName(line) === companyKey)
   return sections
     .map((s, i) => {
       if (i > 1) return s

@@ -64,14 +64,15 @@ for (const [city, aliases] of Object.entries(CITY_ALIASES)) for (const alias of 
 const CITY_PATTERN = new RegExp(
   String.raw`(?<![\p{L}\p{N}])(${[...ALIAS_TO_CITY.keys()]
     .toSorted((a, b) => b.length - a.length)
-    .map((a) => a.replace(/ /g, String.raw`\s+`))
+    .map((a) => a.replace(/ /g, String.raw`\s+`).replace(/[/-]/g, String.raw`\s*[/-]\s*`))
     .join('|')})(?![\p{L}\p{N}])`,
   'giu',
 )
 
 /** Canonical city for any spelling ("Bangalore" → "Bengaluru"), or null for places not in the table. */
 export function canonicalCity(name: string): string | null {
-  return ALIAS_TO_CITY.get(name.trim().toLowerCase().replace(/\s+/g, ' ')) ?? null
+  const key = name.trim().toLowerCase().replace(/\s*([/-])\s*/g, '$1').replace(/\s+/g, ' ')
+  return ALIAS_TO_CITY.get(key) ?? null
 }
 
 /** Canonical cities named in a piece of text, in order of first mention, without repeats. */

@@ -1,7 +1,8 @@
 import type { WorkMode } from '../../../shared/schemas/job-structure.ts'
 
 const NOT_REMOTE = /\b(?:not (?:a )?(?:remote|wfh)|no (?:remote|wfh|work from home)|remote (?:work )?(?:is )?not (?:available|possible|allowed))\b/i
-const HYBRID = /\bhybrid\b|\b\d\s*days? (?:a week |per week )?(?:in|from|at) (?:the )?office\b|\b(?:wfo|work from office) \d\s*days?\b|\bflexible (?:between )?(?:home|office) (?:and|&) (?:home|office)\b/i
+/** "3 days in office" is hybrid; five days in office is simply onsite. */
+const HYBRID = /\bhybrid\b|\b[1-4]\s*days? (?:a week |per week )?(?:in|from|at) (?:the )?office\b|\b(?:wfo|work from office) [1-4]\s*days?\b|\bflexible (?:between )?(?:home|office) (?:and|&) (?:home|office)\b/i
 const REMOTE =
   /\b(?:fully|100%|completely|permanent(?:ly)?|full[- ]time) remote\b|\bremote[- ](?:first|friendly|only|role|job|position|work(?:ing)?|opportunity|based)\b|\bwork(?:ing)? remotely\b|\bwork from home\b|\bwork from anywhere\b|\bwfh\b|\bremote\s*(?:\(india\)|[-–,]\s*india)|\banywhere in india\b|^(?:- )?(?:job |work )?(?:location|work mode|workplace type|mode)\s*[:\-–]\s*remote\b|^\(?remote\)?$/im
 const ONSITE = /\bon[- ]?site\b|\bin[- ]office\b|\bwork from (?:the )?office\b|\bwfo\b|\boffice[- ]based\b|\bwork(?:ing)? from our .{0,30} office\b/i

@@ -9,6 +9,7 @@ const NOISE = [
   /^(?:full[- ]time|part[- ]time|permanent|contract(?:ual)?|temporary|c2h|contract to hire)$/i,
   /^(?:req(?:uisition)?|job|jr|r|ref|id|job id|req id|code)?\s*[#:.-]?\s*[a-z]{0,3}[-_]?\d{3,}$/i,
   /^#?\s*\d+$/,
+  /^\d{1,2}[- ]?(?:months?|mo)(?: (?:contract|internship|project|duration))?$/i,
   /^\d{1,2}(?:\.\d)?\s*(?:(?:-|–|to)\s*\d{1,2}(?:\.\d)?\s*|\+\s*)?(?:years?|yrs?)(?: exp(?:erience)?)?\.?$/i,
   /^(?:freshers?|experienced)(?: only| can apply| welcome)?$/i,
   /^(?:₹|rs\.?|inr)?\s*\d[\d,.]*\s*(?:-\s*\d[\d,.]*\s*)?(?:lpa|lakhs?|lacs?|k)(?:\s*p\.?a\.?)?$/i,
@@ -67,7 +68,7 @@ const CANONICAL_WORDS = new Map(
     'SaaS', 'II', 'III', 'IV', 'NLP', 'LLM', 'ETL', 'DBA', 'GIS', 'CAD', 'PLC', 'HVAC', 'MEP', 'R&D', 'RPA', 'FP&A',
     'Node.js', 'React.js', 'JavaScript', 'TypeScript', 'MERN', 'MEAN', 'L1', 'L2', 'L3', 'TL', 'PMO', 'PPC', 'D2C', 'FMCG',
     'BPO', 'KPO', 'IoT', 'AR', 'VR', 'CNC', 'ABAP', 'FICO', 'HCM', 'SFDC', 'ServiceNow', 'GenAI', 'EHS', 'HSE', 'HRIS',
-    'TA', 'AP', 'ARM', 'CS', 'DSA', 'NBFC', 'BFSI', 'KYC', 'AML', 'MBA', 'PGT', 'TGT', 'PRT', 'ASM', 'RSM', 'ZSM', 'CRE',
+    'TA', 'AP', 'JS', 'ARM', 'CS', 'DSA', 'NBFC', 'BFSI', 'KYC', 'AML', 'MBA', 'PGT', 'TGT', 'PRT', 'ASM', 'RSM', 'ZSM', 'CRE',
   ].map((w) => [w.toLowerCase(), w]),
 )
 const SMALL_WORDS = new Set(['of', 'and', 'for', 'in', 'the', 'to', 'with', 'at', 'on', 'a', 'an', 'or', 'via', 'cum'])

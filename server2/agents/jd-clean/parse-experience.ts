@@ -49,11 +49,16 @@ export function parseExperience(text: string): ExperienceRange {
   return { min: null, max: null }
 }
 
+/**
+ * A bullet that opens with a range or a plus ("- 3-6 years in customer
+ * success") is a requirement even without the word "experience".
+ */
+const YEARS_BULLET = /^- (?:\d{1,2}(?:\.\d)?\s*(?:(?:-|–|to)\s*\d{1,2}(?:\.\d)?\s*|\+\s*)(?:years?|yrs?)|minimum|at least)\b/i
+
 function mentionsIn(line: string): Mention[] {
   const labelled = LABEL.test(line) || BADGE.test(line)
-  if (!labelled && (!EXPERIENCE_CONTEXT.test(line) || NOT_EXPERIENCE.test(line))) {
-    if (!FRESHER.test(line)) return []
-  }
+  const relevant = labelled || FRESHER.test(line) || YEARS_BULLET.test(line) || EXPERIENCE_CONTEXT.test(line)
+  if (!relevant || (!labelled && NOT_EXPERIENCE.test(line))) return []
   const found: Mention[] = []
   const taken: [number, number][] = []
   const claim = (m: RegExpExecArray): boolean => {

@@ -44,13 +44,14 @@ export function parseSalary(text: string): SalaryRange {
   const lines = text.split('\n').filter((l) => SALARY_CONTEXT.test(l) && !NOT_SALARY.test(l))
   const ordered = [...lines.filter((l) => LABELLED.test(l)), ...lines.filter((l) => !LABELLED.test(l))]
   for (const line of ordered) {
-    const found = salaryIn(line)
+    const found = salaryIn(line, LABELLED.test(line))
     if (found) return found
   }
   return NONE
 }
 
-function salaryIn(line: string): SalaryRange | null {
+/** On a "Salary:" line bare figures are pay; elsewhere a rupee sign or unit must say so. */
+function salaryIn(line: string, labelled: boolean): SalaryRange | null {
   for (const m of line.matchAll(SALARY)) {
     const g = m.groups ?? {}
     const start = m.index + m[0].search(/\S/)
@@ -58,7 +59,7 @@ function salaryIn(line: string): SalaryRange | null {
     const second = g.n2 === undefined ? null : { value: toNumber(g.n2), unit: g.m2 }
     const firstUnit = g.m1 ?? (second && toNumber(g.n1 ?? '') < 1000 ? second.unit : undefined)
     const hasCurrency = /₹|rs|inr|rupee/i.test(m[0])
-    if (!hasCurrency && !firstUnit && !second?.unit) continue
+    if (!hasCurrency && !firstUnit && !second?.unit && !labelled) continue
 
     const first = toNumber(g.n1 ?? '') * scale(firstUnit)
     const last = second ? second.value * scale(second.unit ?? firstUnit) : first

@@ -21,6 +21,9 @@ const CHROME_LINE = [
 /** Generic perk lines that say nothing about the role. */
 const FLUFF_LINE = /^(?:- )?(?:competitive (?:salary|compensation|pay)(?: (?:and|&) benefits)?|attractive (?:salary|package|incentives)|best in (?:the )?industry|great (?:work )?culture|amazing (?:work )?culture|fun (?:work )?environment|fast[- ]paced (?:work )?environment)\.?$/i
 
+/** "About us" dwarfs the role when it is at least this many times longer than the role text. */
+const ABOUT_DWARFS_ROLE_RATIO = 2
+
 /** Sections that are boilerplate whatever their size. */
 const ALWAYS_DROPPED = new Set<Section['kind']>(['eeo', 'benefits', 'apply'])
 
@@ -32,7 +35,8 @@ export function isBoilerplateLine(line: string): boolean {
  * Keeps what describes the job. EEO, benefits and how-to-apply sections go,
  * and so do boilerplate lines anywhere (EEO sentences, board buttons, share
  * links, counters). An "About us" section stays while it is context and goes
- * when it is longer than the role text itself.
+ * when it dwarfs the role text (twice its length or more): then it is the
+ * company's brochure, and it would dominate text similarity and the hash.
  */
 export function stripBoilerplate(sections: Section[]): Section[] {
   const kept = sections
@@ -41,6 +45,6 @@ export function stripBoilerplate(sections: Section[]): Section[] {
     .filter((s) => s.lines.some((l) => l !== ''))
   const size = (kind: 'about' | 'role') =>
     kept.filter((s) => (s.kind === 'about_company') === (kind === 'about')).reduce((n, s) => n + s.lines.join(' ').length, 0)
-  const aboutDwarfsRole = size('about') > size('role')
+  const aboutDwarfsRole = size('about') >= ABOUT_DWARFS_ROLE_RATIO * size('role')
   return aboutDwarfsRole ? kept.filter((s) => s.kind !== 'about_company') : kept
 }

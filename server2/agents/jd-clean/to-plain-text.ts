@@ -26,6 +26,16 @@ const markdownHeading: FormatCallback = (elem, walk, builder) => {
 }
 
 /**
+ * Boards lay out chips and labels as adjacent inline elements with no space
+ * between them (Naukri's "Posted: 3 days ago" + "Openings: 2", skill chips);
+ * a trailing space keeps their words apart. Extra spaces are collapsed later.
+ */
+const spacedInline: FormatCallback = (elem, walk, builder) => {
+  walk(elem.children, builder)
+  builder.addInline(' ')
+}
+
+/**
  * Links print their text only (tracking URLs are noise), except mailto links
  * whose text hides the address ("click here"): the address is what a candidate
  * needs, and the apply-email finder reads it from the text.
@@ -33,10 +43,14 @@ const markdownHeading: FormatCallback = (elem, walk, builder) => {
 const anchorText: FormatCallback = (elem, walk, builder) => {
   walk(elem.children, builder)
   const href: unknown = elem.attribs?.href
-  if (typeof href !== 'string' || !href.toLowerCase().startsWith('mailto:')) return
+  if (typeof href !== 'string' || !href.toLowerCase().startsWith('mailto:')) {
+    builder.addInline(' ')
+    return
+  }
   const address = decodeURIComponent(href.slice('mailto:'.length).split('?')[0] ?? '')
   const shown = (elem.children ?? []).map(textOf).join('')
   if (address && !shown.includes(address)) builder.addInline(` (${address})`)
+  builder.addInline(' ')
 }
 
 function textOf(node: { type: string; data?: string; children?: unknown[] }): string {
@@ -51,10 +65,12 @@ const headingSelectors = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].map((selector) => 
 
 const convertHtml = compile({
   wordwrap: false,
-  formatters: { markdownHeading, anchorText },
+  formatters: { markdownHeading, anchorText, spacedInline },
   selectors: [
     ...headingSelectors,
     { selector: 'a', format: 'anchorText' },
+    { selector: 'span', format: 'spacedInline' },
+    { selector: 'label', format: 'spacedInline' },
     { selector: 'img', format: 'skip' },
     { selector: 'script', format: 'skip' },
     { selector: 'style', format: 'skip' },
@@ -89,7 +105,11 @@ function normalizeLines(text: string): string {
 }
 
 function normalizeLine(line: string): string {
-  const trimmed = line.replace(/ {2,}/g, ' ').trim()
+  const trimmed = line
+    .replace(/ {2,}/g, ' ')
+    .replace(/ +([.,;:!?)])/g, '$1')
+    .replace(/\( +/g, '(')
+    .trim()
   if (trimmed.startsWith('#')) return `## ${trimmed.replace(/^#+\s*/, '')}`.trimEnd()
   if (!BULLET.test(trimmed)) return trimmed
   const item = trimmed.replace(BULLET, '').trim()
