@@ -101,13 +101,11 @@ test('without texts, company + title + compatible city and level decide', () => 
   expect(isSameJob(a, { company: 'Infosys', content_hash: 'd', structure: { ...structure, locations: [] } })).toBe(true)
 })
 
+function structure(title: string, city: string): DuplicateCandidate['structure'] {
+  return { title_normalized: title, seniority: null, locations: [city], experience_min_years: null }
+}
+
 test('groupDuplicates links reposts across a batch and leaves distinct jobs alone', () => {
-  const structure = (title: string, city: string) => ({
-    title_normalized: title,
-    seniority: null,
-    locations: [city],
-    experience_min_years: null,
-  })
   const jobs: DuplicateCandidate[] = [
     { company: 'Tata Consultancy Services', content_hash: 'h1', structure: structure('Java Developer', 'Pune') },
     { company: 'Infosys Ltd', content_hash: 'h2', structure: structure('Data Analyst', 'Pune') },
