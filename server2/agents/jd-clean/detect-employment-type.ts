@@ -3,7 +3,7 @@ import type { EmploymentType as EmploymentTypeSchema } from '../../../shared/sch
 
 export type EmploymentType = Static<typeof EmploymentTypeSchema>
 
-/** Strongest first: a full-time role that "offers internships to freshers" is still full-time only if no stronger word is there. */
+/** Rarer types first: their postings often say "full-time" too ("internship with a full-time offer"). */
 const TYPES: [EmploymentType, RegExp][] = [
   ['internship', /\binternships?\b|\bintern\b|\bstipend\b|\bapprentice(?:ship)?\b/i],
   ['contract', /\bcontract(?:ual)?(?:[- ]to[- ]hire| (?:role|position|job|basis|employment|assignment|staffing))\b|\bon contract\b|\bcontractual\b|\bc2h\b|\b(?:fixed[- ]term|temporary)\b|\bthird[- ]party payroll\b|^(?:contract)$/im],
