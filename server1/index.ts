@@ -2,8 +2,10 @@ import { createTokenVerifier } from '#shared/auth/user-auth.ts'
 import { launchServer } from '#shared/boot/launch-server.ts'
 import { createBaseApp } from '#shared/http/create-base-app.ts'
 import type { AgentServerDeps } from '#shared/agents/agent-server-deps.ts'
+import { parseVaultKeys } from '#shared/vault/keyring.ts'
 import { notificationBridge } from './realtime/notification-bridge.ts'
 import { RealtimeHub } from './realtime/realtime-hub.ts'
+import { storageFromConfig } from './resume/storage-from-config.ts'
 import { routes } from './routes.gen.ts'
 import type { Server1Deps } from './server1-deps.ts'
 
@@ -20,6 +22,8 @@ export function server1Deps(base: AgentServerDeps): Server1Deps {
     ...base,
     verifyToken: createTokenVerifier({ jwtSecret: config.SUPABASE_JWT_SECRET, jwksUrl: config.SUPABASE_JWKS_URL }),
     realtime: new RealtimeHub(sql),
+    storage: storageFromConfig(config),
+    vaultKeys: parseVaultKeys(config.VAULT_KEYS),
   }
 }
 

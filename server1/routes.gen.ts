@@ -4,11 +4,13 @@ import type { Server1Deps } from './server1-deps.ts'
 import route0 from './routes/api/admin/runs.ts'
 import route1 from './routes/api/me.ts'
 import route2 from './routes/api/realtime.ts'
-import route3 from './routes/health.ts'
+import route3 from './routes/api/resume/upload.ts'
+import route4 from './routes/health.ts'
 
 export const routes = (deps: Server1Deps) =>
   new Elysia({ name: 'server1-routes' })
     .use(route0(deps)) // /api/admin/runs
     .use(route1(deps)) // /api/me
     .use(route2(deps)) // /api/realtime
-    .use(route3(deps)) // /health
+    .use(route3(deps)) // /api/resume/upload
+    .use(route4(deps)) // /health
