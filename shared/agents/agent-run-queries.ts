@@ -94,7 +94,7 @@ export async function markRunSucceeded(db: Db, id: string, owner: string, output
 
 /** Schedules a retry with backoff, or fails the run for good once attempts are used up. */
 export async function markRunFailedAttempt(
-  sql: Sql,
+  sql: Db,
   id: string,
   owner: string,
   error: string,
@@ -116,7 +116,7 @@ export async function markRunFailedAttempt(
 }
 
 /** A run reclaimed after its lease expired with no attempts left: it died every time. */
-export async function markRunExhausted(sql: Sql, id: string, owner: string) {
+export async function markRunExhausted(sql: Db, id: string, owner: string) {
   const rows = await sql`
     UPDATE agent_runs
        SET status = 'failed', error = coalesce(error, 'lease expired on every attempt (process died)'),
@@ -124,4 +124,14 @@ export async function markRunExhausted(sql: Sql, id: string, owner: string) {
      WHERE id = ${id} AND lease_owner = ${owner} AND status = 'running'
     RETURNING id`
   return rows.length === 1
+}
+
+/** The operator's view of a run that failed for good; written in the same transaction as the failure. */
+export async function insertRunFailedAlert(db: Db, run: { id: string; agent: string; idempotency_key: string; attempts: number }, error: string) {
+  await db`
+    INSERT INTO notifications (audience, kind, title, body, data, dedupe_key)
+    VALUES ('operator', 'agent_run_failed', ${`${run.agent} run failed`},
+            ${`Run ${run.idempotency_key} failed after ${run.attempts} attempt(s): ${error}`},
+            ${db.json({ run_id: run.id, agent: run.agent, error })}, ${`run-failed:${run.id}`})
+    ON CONFLICT (dedupe_key) DO NOTHING`
 }

@@ -9,6 +9,7 @@ import {
   claimRun,
   extendLeases,
   insertOrFindRun,
+  insertRunFailedAlert,
   markRunExhausted,
   markRunFailedAttempt,
   markRunSucceeded,
@@ -180,9 +181,13 @@ export class RunEngine {
     this.inFlight.add(row.id)
     try {
       if (row.attempts > row.max_attempts) {
-        if (await markRunExhausted(this.ctx.sql, row.id, this.ctx.instanceId)) {
-          await this.surfaceFailure(row, 'lease expired on every attempt (process died)', implementation, runCtx)
-        }
+        const message = 'lease expired on every attempt (process died)'
+        const exhausted = await this.ctx.sql.begin(async (tx) => {
+          const marked = await markRunExhausted(tx, row.id, this.ctx.instanceId)
+          if (marked) await insertRunFailedAlert(tx, row, message)
+          return marked
+        })
+        if (exhausted) await this.afterFinalFailure(row, message, implementation, runCtx)
         return
       }
       log.info({ attempt: row.attempts }, 'run started')
@@ -235,28 +240,26 @@ export class RunEngine {
     const message = error instanceof Error ? error.message : String(error)
     const permanent = error instanceof PermanentAgentError
     const delay = retryDelayMs(row.attempts, this.options.retryBaseMs, this.options.retryMaxMs)
-    const status = await markRunFailedAttempt(this.ctx.sql, row.id, this.ctx.instanceId, message, delay, permanent)
+    const status = await this.ctx.sql.begin(async (tx) => {
+      const next = await markRunFailedAttempt(tx, row.id, this.ctx.instanceId, message, delay, permanent)
+      if (next === 'failed') await insertRunFailedAlert(tx, row, message)
+      return next
+    })
     if (status === 'failed') {
-      await this.surfaceFailure(row, message, implementation, runCtx)
+      await this.afterFinalFailure(row, message, implementation, runCtx)
     } else if (status === 'pending') {
       runCtx.log.warn({ err: error, attempt: row.attempts, retry_in_ms: delay }, 'run attempt failed; will retry')
       setTimeout(() => void this.poll(), delay + 10)
     }
   }
 
-  private async surfaceFailure(
+  private async afterFinalFailure(
     row: AgentRunRow,
     message: string,
     implementation: AgentImplementation,
     runCtx: Parameters<AgentImplementation['run']>[1],
   ) {
     runCtx.log.error({ attempts: row.attempts, error: message }, 'run failed for good')
-    await this.ctx.sql`
-      INSERT INTO notifications (audience, kind, title, body, data, dedupe_key)
-      VALUES ('operator', 'agent_run_failed', ${`${row.agent} run failed`},
-              ${`Run ${row.idempotency_key} failed after ${row.attempts} attempt(s): ${message}`},
-              ${this.ctx.sql.json({ run_id: row.id, agent: row.agent, error: message })}, ${`run-failed:${row.id}`})
-      ON CONFLICT (dedupe_key) DO NOTHING`
     await implementation.onFinalFailure?.(row.input as never, message, runCtx).catch((err) =>
       runCtx.log.error({ err }, 'onFinalFailure hook failed'),
     )

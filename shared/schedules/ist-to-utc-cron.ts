@@ -7,6 +7,8 @@ const IST_OFFSET_MINUTES = 5 * 60 + 30
 export function istToUtcCron(ist: string): string {
   const fields = ist.trim().split(/\s+/)
   const [minute, hour, dayOfMonth, month, dayOfWeek] = fields
+  // an every-minute schedule is the same in every time zone
+  if (fields.length === 5 && fields.every((f) => f === '*')) return ist.trim()
   if (fields.length !== 5 || !/^\d+$/.test(minute ?? '') || !/^\d+$/.test(hour ?? '')) {
     throw new Error(`only fixed-time crons convert to UTC: ${ist}`)
   }

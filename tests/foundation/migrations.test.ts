@@ -41,11 +41,11 @@ test('concurrent starters migrate once (advisory lock)', async () => {
 test('CHECK constraints reject a bad enum value', async () => {
   const user = '00000000-0000-4000-8000-000000000001'
   await sql`INSERT INTO users (id) VALUES (${user})`
-  expect(sql`INSERT INTO notifications (user_id, kind, title, body, status) VALUES (${user}, 'x', 't', 'b', 'archived')`).rejects.toThrow(
+  await expect(sql`INSERT INTO notifications (user_id, kind, title, body, status) VALUES (${user}, 'x', 't', 'b', 'archived')`).rejects.toThrow(
     /notifications_status_check/,
   )
-  expect(sql`UPDATE users SET tier = 'gold' WHERE id = ${user}`).rejects.toThrow(/foreign key/)
-  expect(
+  await expect(sql`UPDATE users SET tier = 'gold' WHERE id = ${user}`).rejects.toThrow(/foreign key/)
+  await expect(
     sql`INSERT INTO user_connections (user_id, platform, ciphertext, key_id) VALUES (${user}, 'myspace', '\\x00', 'k1')`,
   ).rejects.toThrow(/user_connections_platform_check/)
   const [tier] = await sql`SELECT tier FROM users WHERE id = ${user}`

@@ -1,0 +1,130 @@
+import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
+import postgres from 'postgres'
+import { hop } from '#shared/agents/agent-implementation.ts'
+import { issueDevToken } from '#shared/auth/issue-dev-token.ts'
+import { startServer } from '#shared/boot/start-server.ts'
+import { server2Spec } from '../../server2/index.ts'
+import { instrumentAgents } from '../support/counting-agents.ts'
+import { connectRealtime, notificationsOf, waitForNotification } from '../support/realtime-client.ts'
+import { TEST_SECRETS } from '../support/test-config.ts'
+import { createTestDatabase, type TestDatabase } from '../support/test-database.ts'
+import { startTestCluster, type TestCluster } from '../support/test-servers.ts'
+import { waitFor } from '../support/wait-for.ts'
+
+type Sibling = 'skill-gap' | 'career-intel' | 'fit-score'
+const SIBLINGS: Sibling[] = ['skill-gap', 'career-intel', 'fit-score']
+
+let db: TestDatabase
+let sql: postgres.Sql
+let cluster: TestCluster
+const executions = new Map<string, number>()
+/** per user and sibling: released by the test, and how many attempts should fail first */
+const gates = new Map<string, { release: () => void; released: Promise<void>; failFirst: number }>()
+
+function gateFor(userId: string, sibling: string) {
+  const key = `${userId}:${sibling}`
+  let gate = gates.get(key)
+  if (!gate) {
+    const { promise: released, resolve: release } = Promise.withResolvers<void>()
+    gate = { release, released, failFirst: 0 }
+    gates.set(key, gate)
+  }
+  return gate
+}
+
+beforeAll(async () => {
+  db = await createTestDatabase()
+  sql = postgres(db.url, { max: 4, onnotice: () => {} })
+  cluster = await startTestCluster(db.url, ['server1'])
+  const agents = instrumentAgents(server2Spec.agents, {
+    executions,
+    async before(agent, input, attempt) {
+      const userId = (input as { user_id?: string; mode?: string }).user_id
+      if (!userId || !SIBLINGS.includes(agent as Sibling)) return
+      const gate = gateFor(userId, agent)
+      await gate.released
+      if (attempt <= gate.failFirst) throw new Error(`${agent} failed on attempt ${attempt} on purpose`)
+    },
+  })
+  cluster.server2 = await startServer({ ...server2Spec, agents }, cluster.config, { port: cluster.ports.server2 })
+})
+
+afterAll(async () => {
+  await cluster.stopAll()
+  await sql.end()
+  await db.drop()
+})
+
+async function newUserWithResume() {
+  const userId = crypto.randomUUID()
+  await sql`INSERT INTO users (id) VALUES (${userId})`
+  const [resume] = await sql`
+    INSERT INTO resumes (user_id, storage_path, file_name, mime_type, size_bytes, sha256)
+    VALUES (${userId}, ${`resumes/${userId}.txt`}, 'cv.txt', 'text/plain', 10, 'x') RETURNING id`
+  return { userId, resumeId: resume!.id as string }
+}
+
+const siblingStatus = async (userId: string, sibling: Sibling) => {
+  const [run] = await sql`SELECT status FROM agent_runs WHERE agent = ${sibling} AND user_id = ${userId}`
+  return run?.status as string | undefined
+}
+
+const readyState = async (userId: string) => {
+  const [user] = await sql`SELECT dashboard_ready FROM users WHERE id = ${userId}`
+  const [notes] = await sql`SELECT count(*)::int AS n FROM notifications WHERE user_id = ${userId} AND kind = 'dashboard_ready'`
+  return { ready: user?.dashboard_ready as boolean, notifications: notes?.n as number }
+}
+
+function permutations<T>(items: T[]): T[][] {
+  if (items.length <= 1) return [items]
+  return items.flatMap((item, i) => permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [item, ...rest]))
+}
+
+describe('onboarding fan-out join', () => {
+  for (const [index, order] of permutations(SIBLINGS).entries()) {
+    const failing = order[index % 3]!
+    test(`siblings finish in order ${order.join(' → ')}; ${failing} fails once → dashboard_ready flips exactly once`, async () => {
+      const owner = await newUserWithResume()
+      const stranger = await newUserWithResume()
+      const ownerSocket = await connectRealtime(cluster.urls.server1, await issueDevToken(TEST_SECRETS.SUPABASE_JWT_SECRET, owner.userId))
+      const strangerSocket = await connectRealtime(cluster.urls.server1, await issueDevToken(TEST_SECRETS.SUPABASE_JWT_SECRET, stranger.userId))
+      try {
+        gateFor(owner.userId, failing).failFirst = 1
+        await cluster.server1!.deps.engine.dispatch(hop('resume-parse', { resume_id: owner.resumeId }))
+        await waitFor('three sibling runs', async () => {
+          const [row] = await sql`SELECT count(*)::int AS n FROM agent_runs WHERE user_id = ${owner.userId} AND join_key IS NOT NULL`
+          return row?.n === 3
+        })
+        for (const [position, sibling] of order.entries()) {
+          expect(await readyState(owner.userId)).toEqual({ ready: false, notifications: 0 })
+          gateFor(owner.userId, sibling).release()
+          await waitFor(`${sibling} to succeed`, async () => (await siblingStatus(owner.userId, sibling)) === 'succeeded')
+          if (position < 2) expect((await readyState(owner.userId)).ready).toBe(false)
+        }
+        await waitFor('dashboard_ready', async () => (await readyState(owner.userId)).ready)
+        expect(await readyState(owner.userId)).toEqual({ ready: true, notifications: 1 })
+        const [failedSibling] = await sql`SELECT attempts FROM agent_runs WHERE agent = ${failing} AND user_id = ${owner.userId}`
+        expect(failedSibling?.attempts).toBe(2)
+
+        const pushed = await waitForNotification(ownerSocket, 'dashboard_ready')
+        expect(pushed.user_id).toBe(owner.userId)
+        await Bun.sleep(200)
+        expect(notificationsOf(ownerSocket, 'dashboard_ready')).toHaveLength(1)
+        expect(ownerSocket.messages.some((m) => m.type === 'dashboard_ready')).toBe(true)
+        expect(strangerSocket.messages).toEqual([])
+      } finally {
+        ownerSocket.close()
+        strangerSocket.close()
+      }
+    })
+  }
+
+  test('a duplicate completion cannot flip it twice or insert two notifications', async () => {
+    const { userId, resumeId } = await newUserWithResume()
+    await sql`INSERT INTO fanout_joins (join_key, kind, user_id, expected) VALUES (${`dup:${resumeId}`}, 'onboarding', ${userId}, ${SIBLINGS})`
+    const calls = await Promise.all(
+      [...SIBLINGS, ...SIBLINGS, ...SIBLINGS].map((s) => sql`SELECT complete_join_sibling(${`dup:${resumeId}`}, ${s}) AS done`),
+    )
+    expect(calls.filter(([row]) => row?.done)).toHaveLength(1)
+  })
+})

@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
+import postgres from 'postgres'
+import { issueDevToken } from '#shared/auth/issue-dev-token.ts'
+import { connectRealtime, notificationsOf } from '../support/realtime-client.ts'
+import { TEST_SECRETS } from '../support/test-config.ts'
+import { createTestDatabase, type TestDatabase } from '../support/test-database.ts'
+import { startTestCluster, type TestCluster } from '../support/test-servers.ts'
+import { waitFor } from '../support/wait-for.ts'
+
+let db: TestDatabase
+let sql: postgres.Sql
+let cluster: TestCluster
+
+beforeAll(async () => {
+  db = await createTestDatabase()
+  sql = postgres(db.url, { max: 2, onnotice: () => {} })
+  cluster = await startTestCluster(db.url, ['server1'])
+})
+
+afterAll(async () => {
+  await cluster.stopAll()
+  await sql.end()
+  await db.drop()
+})
+
+async function newUser() {
+  const id = crypto.randomUUID()
+  await sql`INSERT INTO users (id) VALUES (${id})`
+  return { id, token: await issueDevToken(TEST_SECRETS.SUPABASE_JWT_SECRET, id) }
+}
+
+const notify = async (userId: string, title: string) => {
+  const [row] = await sql`INSERT INTO notifications (user_id, kind, title, body) VALUES (${userId}, 'test', ${title}, 'b') RETURNING id`
+  return Number(row!.id)
+}
+
+describe('realtime push', () => {
+  test('a new notification reaches its owner and no one else', async () => {
+    const alice = await newUser()
+    const bob = await newUser()
+    const aliceSocket = await connectRealtime(cluster.urls.server1, alice.token)
+    const bobSocket = await connectRealtime(cluster.urls.server1, bob.token)
+    try {
+      const id = await notify(alice.id, 'hello alice')
+      await waitFor('alice push', () => notificationsOf(aliceSocket)[0])
+      expect(notificationsOf(aliceSocket).map((n) => n.id)).toEqual([id])
+      await Bun.sleep(150)
+      expect(bobSocket.messages).toEqual([])
+    } finally {
+      aliceSocket.close()
+      bobSocket.close()
+    }
+  })
+
+  test('reconnecting with the last seen id first receives what was missed, in order, then live ones', async () => {
+    const user = await newUser()
+    const first = await notify(user.id, 'seen')
+    const missed = [await notify(user.id, 'missed 1'), await notify(user.id, 'missed 2'), await notify(user.id, 'missed 3')]
+    const socket = await connectRealtime(cluster.urls.server1, user.token, first)
+    try {
+      await waitFor('the replay', () => notificationsOf(socket).length >= 3)
+      const live = await notify(user.id, 'live')
+      await waitFor('the live push', () => notificationsOf(socket).length >= 4)
+      expect(notificationsOf(socket).map((n) => n.id)).toEqual([...missed, live])
+    } finally {
+      socket.close()
+    }
+  })
+
+  test('a forged or missing token cannot open the socket', async () => {
+    const forged = await issueDevToken('not-the-project-secret-not-the-project-secret', crypto.randomUUID())
+    await expect(connectRealtime(cluster.urls.server1, forged)).rejects.toThrow()
+    const res = await fetch(`${cluster.urls.server1}/api/realtime`, { headers: { upgrade: 'websocket' } })
+    expect(res.status).toBeGreaterThanOrEqual(400)
+  })
+})
