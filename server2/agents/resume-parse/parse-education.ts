@@ -56,7 +56,10 @@ function findDegree(text: string): { label: string; index: number; length: numbe
 }
 
 function findInstitution(text: string): string {
-  const parts = text.split(PART_SEPARATOR).map((p) => p.trim().replace(/[.;:]+$/, '')).filter((p) => p !== '')
+  const parts = text
+    .split(PART_SEPARATOR)
+    .map((p) => p.replace(/^[\s\-–—:;,.]+|[\s\-–—:;,.]+$/g, '').replace(/^(?:from|at|in)\s+/i, ''))
+    .filter((p) => p !== '')
   const named = parts.find((p) => INSTITUTION.test(p) && !findDegree(p))
   return named ?? parts.find((p) => INSTITUTION.test(p) || BOARD.test(p)) ?? ''
 }

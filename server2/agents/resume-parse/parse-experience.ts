@@ -41,6 +41,22 @@ function lean(part: string): number {
   return companyScore(part) - titleScore(part)
 }
 
+/**
+ * "Production Supervisor Bosch Limited": a PDF that put title and employer in
+ * one run of text, or columns whose gap was lost. Split at the first word
+ * boundary that leaves a role on the left and an employer (and no role) on the right.
+ */
+function splitTitleFromCompany(part: string): string[] {
+  if (titleScore(part) === 0 || companyScore(part) === 0) return [part]
+  const words = part.split(' ')
+  for (let k = 1; k < words.length; k++) {
+    const left = words.slice(0, k).join(' ')
+    const right = words.slice(k).join(' ')
+    if (titleScore(left) > 0 && companyScore(right) > 0 && titleScore(right) === 0) return [left, right]
+  }
+  return [part]
+}
+
 /** Chooses the title and the company among the pieces of an entry's header lines. */
 function pickTitleAndCompany(headerTexts: string[]): { title: string; company: string } {
   let title = ''
@@ -63,7 +79,7 @@ function pickTitleAndCompany(headerTexts: string[]): { title: string; company: s
       title ||= cleanPart(withCompany[2].split(PART_SEPARATOR)[0] ?? '')
     } else parts.push(...text.split(PART_SEPARATOR).map(cleanPart))
   }
-  const candidates = parts.filter((part) => /\p{L}/u.test(part) && !isPlace(part))
+  const candidates = parts.filter((part) => /\p{L}/u.test(part) && !isPlace(part)).flatMap(splitTitleFromCompany)
   if (!company) company = candidates.filter((p) => p !== title && lean(p) > 0).toSorted((a, b) => lean(b) - lean(a))[0] ?? ''
   if (!title) title = candidates.find((p) => p !== company && lean(p) < 0) ?? ''
   // Nothing tells them apart: the first piece is the title, as in "Software Engineer, Acme".
@@ -78,6 +94,8 @@ interface Anchor {
   dates: { start: string; end: string | null; text: string }
   /** the anchor line without its dates */
   rest: string
+  /** a dated gap: it ends the job above like an entry would, then is dropped */
+  careerBreak: boolean
 }
 
 /**
@@ -91,13 +109,12 @@ function undatedEntries(lines: ResumeLine[]): ExperienceEntry[] {
     if (!isEntryHeaderLine(line.text) || CAREER_BREAK.test(line.text)) continue
     const { title, company } = pickTitleAndCompany([line.text])
     if (!title || !company || (titleScore(title) === 0 && companyScore(company) === 0)) continue
-    entries.push({ title, company, start: null, end: null, dates: '', bullets: [] })
-    const last = entries.at(-1)
-    for (let i = index + 1; i < lines.length && last; i++) {
-      const text = lines[i]?.text ?? ''
+    const bullets: string[] = []
+    for (const { text } of lines.slice(index + 1)) {
       if (isEntryHeaderLine(text)) break
-      if (text.trim() !== '' && !SUB_HEADING.test(text.trim())) last.bullets.push(isBulletLine(text) ? stripBullet(text) : text.trim())
+      if (text.trim() !== '' && !SUB_HEADING.test(text.trim())) bullets.push(isBulletLine(text) ? stripBullet(text) : text.trim())
     }
+    entries.push({ title, company, start: null, end: null, dates: '', bullets })
   }
   return entries
 }
@@ -116,11 +133,11 @@ function isEntryHeaderLine(text: string): boolean {
 export function parseExperience(lines: ResumeLine[], today: Date): ExperienceEntry[] {
   const anchors: Anchor[] = []
   lines.forEach((line, index) => {
-    if (PROJECT_LINE.test(line.text) || CAREER_BREAK.test(line.text)) return
+    if (PROJECT_LINE.test(line.text)) return
     const dates = findDateRange(line.text, today)
     if (!dates) return
     const rest = line.text.slice(0, dates.index) + ' ' + line.text.slice(dates.index + dates.text.length)
-    anchors.push({ line: index, dates, rest: rest.trim() })
+    anchors.push({ line: index, dates, rest: rest.trim(), careerBreak: CAREER_BREAK.test(line.text) })
   })
   const first = anchors[0]
   if (!first) return undatedEntries(lines)
@@ -150,7 +167,7 @@ export function parseExperience(lines: ResumeLine[], today: Date): ExperienceEnt
     return texts
   })
 
-  return anchors.map((anchor, k) => {
+  const entries = anchors.map((anchor, k) => {
     const headerLines = headers[k] ?? []
     const ordered = headerAbove ? [...headerLines.map((i) => lines[i]?.text ?? ''), anchor.rest] : [anchor.rest, ...headerLines.map((i) => lines[i]?.text ?? '')]
     const { title, company } = pickTitleAndCompany(ordered.filter((t) => t.trim() !== ''))
@@ -163,4 +180,5 @@ export function parseExperience(lines: ResumeLine[], today: Date): ExperienceEnt
     }
     return { title, company, start: anchor.dates.start, end: anchor.dates.end, dates: anchor.dates.text, bullets }
   })
+  return entries.filter((_, k) => !anchors[k]?.careerBreak)
 }

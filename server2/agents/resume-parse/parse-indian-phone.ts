@@ -25,6 +25,8 @@ export function toIndianE164(raw: string): string | null {
  * starting group.
  */
 function numbersInCandidate(candidate: string): string[] {
+  // Another country's code ("+1 415 555 0123") makes the rest a foreign number, whatever its length.
+  if (/^\(?\+\s?(?!91)\d/.test(candidate)) return []
   const groups = candidate.split(/(?<=[\d)])[\s-]+(?=[\d(+])/)
   const found: string[] = []
   for (let start = 0; start < groups.length; start++) {

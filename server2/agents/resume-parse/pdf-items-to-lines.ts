@@ -51,6 +51,8 @@ function joinLineItems(line: PdfLine): string {
   let text = ''
   let end: number | undefined
   for (const item of line.items.toSorted((a, b) => a.x - b.x)) {
+    // pdf.js fills gaps with whitespace items as wide as the gap; measure the gap itself instead.
+    if (item.str.trim() === '') continue
     if (end !== undefined) {
       const gap = item.x - end
       if (gap > COLUMN_GAP * line.fontSize) text = text.trimEnd() + COLUMN_SEPARATOR

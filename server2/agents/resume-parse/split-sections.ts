@@ -122,18 +122,19 @@ function parseHeadingLine(
   text: string,
 ): { kind: Exclude<SectionKind, 'header'>; heading: string; rest: string; personalDetail?: true } | undefined {
   const trimmed = text.trim()
-  if (trimmed === '' || trimmed.length > 60) return undefined
+  if (trimmed === '') return undefined
   // Decorations around headings: "1. EDUCATION", "■ Skills", "—— EXPERIENCE ——", "WORK HISTORY:".
-  const undecorated = trimmed.replace(/^(?:[\p{P}\p{S}\s]|\d{1,2}[.)])+/u, '').replace(/[\p{P}\p{S}\s]+$/u, '')
+  const withoutLead = trimmed.replace(/^(?:[\p{P}\p{S}\s]|\d{1,2}[.)])+/u, '')
+  const undecorated = withoutLead.replace(/[\p{P}\p{S}\s]+$/u, '')
   const whole = normalizeHeading(undecorated)
-  if (whole.split(' ').length <= 6) {
+  if (undecorated.length <= 60 && whole.split(' ').length <= 6) {
     const kind = kindOfHeading(whole)
     // "Contact: 98765 43210" is a detail line, not the "Contact" heading.
     if (kind && !/[,|@\d]/.test(undecorated)) return { kind, heading: undecorated, rest: '' }
   }
   const detail = PERSONAL_DETAIL.exec(trimmed)
   if (detail?.[1]) return { kind: 'other', heading: detail[1].trim(), rest: trimmed, personalDetail: true }
-  const inline = /^([A-Za-z][A-Za-z &/'-]{1,40}?)\s*[:\-–—]\s+(.+)$/.exec(undecorated)
+  const inline = /^([A-Za-z][A-Za-z &/'-]{1,40}?)\s*[:\-–—]\s+(.+)$/.exec(withoutLead)
   if (inline && !isBulletLine(trimmed)) {
     const name = normalizeHeading(inline[1] ?? '')
     const kind = KIND_BY_HEADING.get(name)
