@@ -7,6 +7,15 @@ import type { ResumeSection } from './split-sections.ts'
 const MAX_EVIDENCE = 5
 const MAX_SNIPPET = 160
 
+/**
+ * Email addresses and profile links name services, not skills: "karan@zoho.com"
+ * is not Zoho CRM, "github.com/rverma" is not Git experience. They are blanked
+ * out, keeping every other character at its offset.
+ */
+function maskAddresses(text: string): string {
+  return text.replace(/\S+@\S+|\b(?:https?:\/\/|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|in|io|me|dev|net|org|co)\/\S*/gi, (m) => ' '.repeat(m.length))
+}
+
 function snippetAround(line: string, lineOffset: number, index: number): string {
   const text = stripBullet(line) || line.trim()
   if (text.length <= MAX_SNIPPET) return text
@@ -27,7 +36,7 @@ export function findSkillsWithEvidence(text: string, sections: ResumeSection[]):
     .toSorted((a, b) => a.line.offset - b.line.offset)
   const lineAt = (index: number) => located.findLast(({ line }) => line.offset <= index && index < line.offset + line.text.length + 1)
 
-  const found = findSkills(text).map((hit) => {
+  const found = findSkills(maskAddresses(text)).map((hit) => {
     const evidence: ProfileSkill['evidence'] = []
     for (const match of hit.matches) {
       const place = lineAt(match.index)

@@ -5,6 +5,7 @@ import { findDateRange } from '../../../server2/agents/resume-parse/parse-date-r
 import { parseEducation } from '../../../server2/agents/resume-parse/parse-education.ts'
 import { findIndianPhone } from '../../../server2/agents/resume-parse/parse-indian-phone.ts'
 import { parseNoticePeriod } from '../../../server2/agents/resume-parse/parse-notice-period.ts'
+import { parseResume } from '../../../server2/agents/resume-parse/parse-resume.ts'
 import { toResumeLines } from '../../../server2/agents/resume-parse/resume-lines.ts'
 import { splitSections } from '../../../server2/agents/resume-parse/split-sections.ts'
 import { statedExperienceYears, totalExperienceYears } from '../../../server2/agents/resume-parse/total-experience.ts'
@@ -217,5 +218,28 @@ describe('section headings', () => {
     'Sales Experience across Karnataka, Kerala and Goa in FMCG distribution',
   ])('%p is not a heading', (line) => {
     expect(splitSections(toResumeLines(`Someone\nSkills\n${line}`)).map((s) => s.kind)).toEqual(['header', 'skills'])
+  })
+})
+
+describe('skills evidence', () => {
+  test('names the section and the line, also for a heading with its content on the same line', () => {
+    const profile = parseResume('Anjali Menon\nKey Skills: Java, SQL\n\nExperience\nDeveloper | Infosys | 2019 - 2021\n• Wrote Java services.', { today: TODAY })
+    expect(profile.skills.find((s) => s.id === 'java')?.evidence).toEqual([
+      { section: 'skills', snippet: 'Java, SQL' },
+      { section: 'experience', snippet: 'Wrote Java services.' },
+    ])
+  })
+
+  test('email addresses and profile links are not skills', () => {
+    const profile = parseResume('Karan Mehta\nkaran.mehta@zoho.com | github.com/kmehta | https://linkedin.com/in/kmehta', { today: TODAY })
+    expect(profile.skills).toEqual([])
+  })
+
+  test('a long line is cut to a snippet around the skill', () => {
+    const filler = 'handled many unrelated responsibilities across teams and regions '.repeat(4)
+    const profile = parseResume(`A B\nExperience\nDeveloper | Infosys | 2019 - 2021\n${filler}using Kubernetes daily ${filler}`, { today: TODAY })
+    const snippet = profile.skills.find((s) => s.id === 'kubernetes')?.evidence[0]?.snippet ?? ''
+    expect(snippet.length).toBeLessThanOrEqual(162)
+    expect(snippet).toContain('Kubernetes')
   })
 })
