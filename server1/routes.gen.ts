@@ -5,10 +5,12 @@ import route0 from './routes/api/admin/runs.ts'
 import route1 from './routes/api/me.ts'
 import route2 from './routes/api/realtime.ts'
 import route3 from './routes/api/resume/upload.ts'
-import route4 from './routes/api/vault.ts'
-import route5 from './routes/api/vault/[platform].ts'
-import route6 from './routes/api/vault/capture.ts'
-import route7 from './routes/health.ts'
+import route4 from './routes/api/user/profile.ts'
+import route5 from './routes/api/user/roles.ts'
+import route6 from './routes/api/vault.ts'
+import route7 from './routes/api/vault/[platform].ts'
+import route8 from './routes/api/vault/capture.ts'
+import route9 from './routes/health.ts'
 
 export const routes = (deps: Server1Deps) =>
   new Elysia({ name: 'server1-routes' })
@@ -16,7 +18,9 @@ export const routes = (deps: Server1Deps) =>
     .use(route1(deps)) // /api/me
     .use(route2(deps)) // /api/realtime
     .use(route3(deps)) // /api/resume/upload
-    .use(route4(deps)) // /api/vault
-    .use(route5(deps)) // /api/vault/:platform
-    .use(route6(deps)) // /api/vault/capture
-    .use(route7(deps)) // /health
+    .use(route4(deps)) // /api/user/profile
+    .use(route5(deps)) // /api/user/roles
+    .use(route6(deps)) // /api/vault
+    .use(route7(deps)) // /api/vault/:platform
+    .use(route8(deps)) // /api/vault/capture
+    .use(route9(deps)) // /health
