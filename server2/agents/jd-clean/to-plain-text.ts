@@ -110,6 +110,8 @@ function normalizeLine(line: string): string {
     .replace(/ +([.,;:!?)])/g, '$1')
     .replace(/\( +/g, '(')
     .trim()
+    // WhatsApp-forwarded JDs wrap lines in *bold* / _italic_ markers; a leading "*" there is not a bullet.
+    .replace(/^([*_])(?=\S)([^*_]+?)\1$/, '$2')
   if (trimmed.startsWith('#')) return `## ${trimmed.replace(/^#+\s*/, '')}`.trimEnd()
   if (!BULLET.test(trimmed)) return trimmed
   const item = trimmed.replace(BULLET, '').trim()

@@ -527,7 +527,7 @@ Location: Ahmedabad (Work from office)
 
 Responsibilities:
 ➢ End-to-end recruitment for IT clients
-➢ Sourcing on Naukri and LinkedIn
+➢ Candidate sourcing on Naukri and LinkedIn
 ➢ Screening and interview scheduling
 
 Send resume to hr.jobs@talentbridge.co.in
@@ -535,7 +535,7 @@ Share this job with your friends!`,
     expected: {
       title_normalized: 'HR Recruiter',
       seniority: 'entry',
-      required: ['Recruitment', 'Sourcing', 'Interview Scheduling'],
+      required: ['Recruitment', 'Candidate Sourcing', 'Interview Scheduling'],
       nice: [],
       experience_min_years: 1,
       experience_max_years: 3,

@@ -88,3 +88,7 @@ test('the title and company repeated at the top are not part of the clean text',
   })
   expect(clean_text).toBe('Build APIs in Go.')
 })
+
+test('WhatsApp *bold* lines are text, not bullets', () => {
+  expect(toPlainText('*Hiring for HR Recruiter*\n* real bullet\n_Pune_')).toBe('Hiring for HR Recruiter\n- real bullet\nPune')
+})
