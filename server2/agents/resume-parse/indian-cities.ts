@@ -2,7 +2,7 @@
  * Cities job seekers in India write as their location, with the older or
  * alternative spellings people still use.
  */
-export const INDIAN_CITIES = [
+const INDIAN_CITIES = [
   'Bengaluru', 'Bangalore', 'Mumbai', 'Bombay', 'Navi Mumbai', 'Thane', 'Delhi', 'New Delhi', 'Noida',
   'Greater Noida', 'Gurugram', 'Gurgaon', 'Faridabad', 'Ghaziabad', 'Hyderabad', 'Secunderabad', 'Chennai',
   'Madras', 'Kolkata', 'Calcutta', 'Pune', 'Ahmedabad', 'Surat', 'Vadodara', 'Baroda', 'Rajkot', 'Gandhinagar',

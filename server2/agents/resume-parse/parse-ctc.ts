@@ -19,7 +19,7 @@ const MONTHLY = /^\s*(?:\/\s*|per\s+|p\.?\s*|a\s+)?(?:month|mon|mo|m\b\.?|pm\b)|
  * a bare large one in rupees ("CTC - 12,00,000 p.a."); monthly figures are
  * multiplied by 12. A range ("12-15 LPA") gives its lower end.
  */
-export function parseSalaryAmount(text: string): number | null {
+function parseSalaryAmount(text: string): number | null {
   const match = AMOUNT.exec(text)
   if (!match?.[1]) return null
   const value = Number(match[1].replace(/,/g, ''))

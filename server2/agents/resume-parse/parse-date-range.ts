@@ -33,7 +33,7 @@ const OPEN_RANGE = new RegExp(
  * Reads one written date as a month. `role` decides what a bare year means:
  * a year alone covers the whole year, so it starts in January and ends in December.
  */
-export function parseMonth(text: string, role: 'start' | 'end', today: Date): string | null {
+function parseMonth(text: string, role: 'start' | 'end', today: Date): string | null {
   const t = text.trim().toLowerCase()
   let year: number | undefined
   let month: number | undefined

@@ -7,7 +7,7 @@
 const PHONE_CANDIDATE = /(?:\(?\+\s?)?\d[\d\s()-]{8,18}\d/g
 
 /** Normalises one Indian number (mobile or landline with STD code) to E.164, or null if it is not one. */
-export function toIndianE164(raw: string): string | null {
+function toIndianE164(raw: string): string | null {
   const digits = raw.replace(/\D/g, '')
   let national: string
   if (digits.length === 12 && digits.startsWith('91')) national = digits.slice(2)

@@ -92,7 +92,7 @@ const KIND_BY_HEADING = new Map<string, Exclude<SectionKind, 'header'>>(
 const INLINE_KINDS = new Set<SectionKind>(['summary', 'skills', 'certifications', 'other'])
 const INLINE_EXCLUDED = new Set(['languages', 'language', 'tools', 'technologies', 'tech stack', 'training', 'courses', 'about', 'contact', 'reference', 'references', 'activities', 'profile', 'expertise'])
 
-export function normalizeHeading(text: string): string {
+function normalizeHeading(text: string): string {
   return text
     .toLowerCase()
     .replace(/\(.*?\)/g, ' ')
