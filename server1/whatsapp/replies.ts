@@ -70,8 +70,9 @@ function describeChange(command: ChangingCommand): string {
   }
 }
 
-export function renderConfirmPrompt(command: ChangingCommand, validMinutes: number): string {
-  return `${describeChange(command)}?\nReply *YES* within ${validMinutes} minutes, or *NO* to cancel.`;
+/** `detail` names what the YES acts on (the job), so the user confirms the job, not just a number. */
+export function renderConfirmPrompt(command: ChangingCommand, validMinutes: number, detail?: string): string {
+  return [`${describeChange(command)}?`, ...(detail === undefined ? [] : [detail]), `Reply *YES* within ${validMinutes} minutes, or *NO* to cancel.`].join('\n');
 }
 
 export function renderCancelled(): string {
@@ -129,8 +130,79 @@ export function renderJobs(jobs: readonly JobLine[]): string {
   if (jobs.length === 0) {
     return 'No new matches today.\nFresh jobs are scored every evening – check again tomorrow.';
   }
-  const lines = jobs
-    .slice(0, MAX_JOB_INDEX)
-    .map((job, i) => `${i + 1}. ${shorten(job.title, MAX_TITLE_CHARS)} – ${shorten(job.company, 20)} (${Math.round(job.fitScore)})`);
+  const lines = jobs.slice(0, MAX_JOB_INDEX).map((job, i) => `${i + 1}. ${renderJobLine(job)}`);
   return ['*Today’s top matches*', ...lines, 'Reply *apply 1*, *skip 1* or *score 1*.'].join('\n');
+}
+
+/** One job as a single line: "Frontend Engineer – Acme (82)". */
+export function renderJobLine(job: JobLine): string {
+  return `${shorten(job.title, MAX_TITLE_CHARS)} – ${shorten(job.company, 20)} (${Math.round(job.fitScore)})`;
+}
+
+/** `apply 2` before any list was shown: numbers refer to the last *jobs* list. */
+export function renderNeedJobList(): string {
+  return 'Send *jobs* first.\nThen *apply 1* means job 1 on that list.';
+}
+
+export function renderNoSuchJob(n: number): string {
+  return `There is no job ${n} on your last list.\nSend *jobs* to see it again.`;
+}
+
+export function renderQuotaUsed(weeklyQuota: number): string {
+  return `You’ve used all ${weeklyQuota} applies for this week.\nThe quota resets on Monday.`;
+}
+
+export function renderApplying(job: JobLine): string {
+  return `Applying to ${renderJobLine(job)}.\nI’ll message you when it’s done.`;
+}
+
+export function renderAlreadyApplying(job: JobLine): string {
+  return `${renderJobLine(job)} is already applied to or on its way.\nSend *status* for your week.`;
+}
+
+export function renderSkipped(job: JobLine): string {
+  return `Skipped ${renderJobLine(job)}.\nIt won’t be suggested again.`;
+}
+
+export function renderApprovedAll(count: number): string {
+  if (count === 0) return 'Nothing is waiting for your approval.';
+  return `Approved ${count} queued application${count === 1 ? '' : 's'}.\nI’ll message you as they go out.`;
+}
+
+export function renderAutoApply(on: boolean): string {
+  return on ? 'Auto-apply is on again.\nSend *pause* to stop it.' : 'Auto-apply paused.\nSend *resume* to turn it back on.';
+}
+
+export function renderAlerts(on: boolean): string {
+  return on
+    ? 'WhatsApp alerts are on again.'
+    : 'WhatsApp alerts stopped. I’ll still answer your commands.\nSend *start* to get alerts again.';
+}
+
+const MAX_COACH_CHARS = 600;
+
+/** Today's coaching message as the coach wrote it, cut to one screen. */
+export function renderCoach(message: { title: string; body: string } | undefined): string {
+  if (message === undefined) return 'No coaching tip yet.\nYour daily tip arrives at 7 AM.';
+  return `*${message.title}*\n${shorten(message.body, MAX_COACH_CHARS)}`;
+}
+
+export type ScoreView = { n: number; job: JobLine; summary: string; missingSkills: readonly string[] };
+
+export function renderScore(view: ScoreView): string {
+  const missing = view.missingSkills.slice(0, 4);
+  return [
+    `*Job ${view.n}: ${shorten(view.job.title, MAX_TITLE_CHARS)}* – ${shorten(view.job.company, 20)}`,
+    `Fit score: ${Math.round(view.job.fitScore)}/100`,
+    shorten(view.summary, 300),
+    ...(missing.length > 0 ? [`To learn: ${missing.join(', ')}`] : []),
+  ].join('\n');
+}
+
+export function renderPhoneLinked(): string {
+  return 'Your number is linked to Talvix.\nSend *help* to see what I can do.';
+}
+
+export function renderVerificationCode(code: string, validMinutes: number): string {
+  return `Your Talvix code is ${code}.\nIt expires in ${validMinutes} minutes. Never share it.`;
 }

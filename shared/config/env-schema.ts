@@ -57,6 +57,14 @@ export const EnvSchema = T.Object({
   LLM_BASE_URL: T.Optional(Url()),
   LLM_API_KEY: T.Optional(T.String({ minLength: 1, description: 'an API key' })),
   LLM_MODEL: T.Optional(T.String({ minLength: 1, description: 'a model name' })),
+  WA_RATE_LIMIT_PER_HOUR: T.Integer({ minimum: 1, default: 20, description: 'WhatsApp commands a user may send per hour' }),
+  WA_PAIRING_PHONE: T.Optional(
+    T.String({ pattern: '^[1-9][0-9]{7,14}$', description: 'the bot number, digits with country code, to pair by code instead of QR' }),
+  ),
+  WA_SEND_INTERVAL_MS: T.Integer({ minimum: 0, default: 1_000, description: 'milliseconds between two outbound WhatsApp messages' }),
+  WA_SEND_MAX_ATTEMPTS: T.Integer({ minimum: 1, default: 5, description: 'tries before an outbound WhatsApp message fails' }),
+  WA_OUTBOX_POLL_MS: T.Integer({ minimum: 50, default: 1_000, description: 'milliseconds between outbound queue polls' }),
+  WA_LOCK_RETRY_MS: T.Integer({ minimum: 100, default: 15_000, description: 'milliseconds a standby waits before retrying the socket lock' }),
 })
 
 export type Config = Static<typeof EnvSchema>

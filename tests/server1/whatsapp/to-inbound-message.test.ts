@@ -1,35 +1,19 @@
 import { describe, expect, test } from 'bun:test';
-import { decodeMessageNode, proto, type BinaryNode, type WAMessage } from '@whiskeysockets/baileys';
+import { proto, type WAMessage } from '@whiskeysockets/baileys';
 import { toInboundMessage } from '../../../server1/whatsapp/to-inbound-message.ts';
+import { ME, ME_LID, received as receivedAt, text } from './baileys-messages.ts';
 
-/**
- * Messages built the way Baileys v7 builds them on receive: the key and
- * envelope come from Baileys' own `decodeMessageNode` fed a message stanza
- * (so `remoteJidAlt` is whatever Baileys derives from `sender_pn` etc.), and the
- * content is a `proto.Message` that went through encode/decode like a
- * decrypted payload does.
- */
-
-const ME = '911111111111:7@s.whatsapp.net';
-const ME_LID = '88888888888888:7@lid';
 const USER_PN = '919876543210';
 const USER_LID = '123456789012345';
 const T = 1_767_225_600; // 2026-01-01T00:00:00Z
 
-function received(attrs: Record<string, string>, content: proto.IMessage): WAMessage {
-  const stanza: BinaryNode = { tag: 'message', attrs: { id: '3EB0C0FFEE', t: String(T), type: 'text', ...attrs }, content: [] };
-  const { fullMessage } = decodeMessageNode(stanza, ME, ME_LID);
-  fullMessage.message = proto.Message.decode(proto.Message.encode(proto.Message.fromObject(content)).finish());
-  return fullMessage;
-}
+const received = (attrs: Record<string, string>, content: proto.IMessage): WAMessage => receivedAt({ t: String(T), ...attrs }, content);
 
 /** A message as a store or history sync hands it back: a decoded WebMessageInfo (timestamps are Longs). */
 function stored(object: Record<string, unknown>): WAMessage {
   const info = proto.WebMessageInfo.fromObject(object);
   return Object.assign(info, { key: info.key ?? {} });
 }
-
-const text = (conversation: string): proto.IMessage => ({ conversation });
 
 describe('toInboundMessage with messages as Baileys v7 delivers them', () => {
   test('plain conversation from a phone-number chat', async () => {
