@@ -115,7 +115,17 @@ const GLUE_BEFORE = /[-&'’@_.+]$/
 const GLUE_AFTER = /^(?:[-&'’@_+]|\.\S)/
 const NUMBER = /^\d+$/
 
-/** Decides whether a pending (ambiguous) candidate really names the skill, given the accepted matches around it. */
+/** A lone capital followed by a full stop, as in the initials of "R. K. Sharma". */
+function isInitial(t: Tokens, k: number): boolean {
+  if (k < 0 || k >= t.count) return false
+  const raw = t.raw[k] as string
+  return raw.length === 1 && raw >= 'A' && raw <= 'Z' && t.text[t.end[k] as number] === '.'
+}
+
+/**
+ * Decides whether a pending (ambiguous) candidate really names the skill. A neighbouring match joined by "and"/"or"
+ * counts even when it is ambiguous too, so "French and German" and "Node and Express" both pass.
+ */
 function inSkillContext(t: Tokens, c: Candidate, startsAt: Uint8Array, endsAt: Uint8Array): boolean {
   const { from, to } = c
   const before = t.text.slice(from === 0 ? 0 : t.end[from - 1], t.start[from])
@@ -125,6 +135,7 @@ function inSkillContext(t: Tokens, c: Candidate, startsAt: Uint8Array, endsAt: U
   const prev = from > 0 ? (t.lower[from - 1] as string) : ''
   const next = to < t.count ? (t.lower[to] as string) : ''
   if ((before.endsWith('/') && NUMBER.test(prev)) || (after.startsWith('/') && NUMBER.test(next))) return false
+  if (isInitial(t, from - 1) || (after.startsWith('.') && isInitial(t, to))) return false
   if (CUES.has(next)) return true
   const leftOk =
     from === 0 ||
@@ -148,7 +159,6 @@ export function findSkills(text: string): SkillHit[] {
   const startsAt = new Uint8Array(t.count)
   const endsAt = new Uint8Array(t.count)
   for (const c of candidates) {
-    if (c.pending) continue
     startsAt[c.from] = 1
     endsAt[c.to - 1] = 1
   }

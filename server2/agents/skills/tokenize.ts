@@ -23,8 +23,14 @@ export type Tokens = {
 // Trailing "++", "+" and "#" belong to the word so C, C++ and C# stay apart.
 const TOKEN = /(?<![\p{L}\p{N}])\.\p{L}[\p{L}\p{N}\p{M}]*|[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:\+\+|\+|#)?|&/gu
 
-// Characters that may sit between two tokens of a single alias: spaces and word glue.
-const JOIN_GAP = /^[ \t.\-_/()'’]*$/
+// Characters that may sit between two tokens of a single alias: spaces and word glue. Not brackets, so that
+// "AWS (EC2, S3)" stays AWS plus EC2 rather than swallowing AWS into "AWS EC2".
+const JOIN_CHARS = new Set([' ', '\t', '.', '-', '_', '/', "'", '’'].map((c) => c.charCodeAt(0)))
+
+function joins(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!JOIN_CHARS.has(text.charCodeAt(i))) return false
+  return true
+}
 
 export function tokenize(text: string): Tokens {
   const raw: string[] = []
@@ -44,7 +50,7 @@ export function tokenize(text: string): Tokens {
     const low = word === '&' ? 'and' : word.toLowerCase()
     lower.push(low)
     singular.push(low.length > 3 && low.endsWith('s') && !low.endsWith('ss') ? low.slice(0, -1) : '')
-    if (k + 1 < count) joinable[k] = JOIN_GAP.test(text.slice(ends[k], starts[k + 1])) ? 1 : 0
+    if (k + 1 < count) joinable[k] = joins(text, ends[k] as number, starts[k + 1] as number) ? 1 : 0
   }
   return { text, count, raw, lower, singular, start: Int32Array.from(starts), end: Int32Array.from(ends), joinable }
 }
