@@ -42,8 +42,14 @@ export function notificationBridge(ctx: ServerContext, hub: RealtimeHub): Backgr
     name: 'realtime-listen',
     async start() {
       const onNotification = await ctx.sql.listen(NOTIFICATIONS_CHANNEL, (payload) => {
-        const { id, user_id } = JSON.parse(payload) as { id: number; user_id: string | null }
-        if (user_id) readAndPublish([id]).catch((err) => ctx.log.warn({ err }, 'realtime read failed'))
+        const { id, user_id, row } = JSON.parse(payload) as {
+          id: number
+          user_id: string | null
+          row?: Omit<NotificationRow, 'created_at'> & { created_at: string }
+        }
+        if (!user_id) return
+        if (row) hub.publishNotification(normalize({ ...row, created_at: new Date(row.created_at) }))
+        else readAndPublish([id]).catch((err) => ctx.log.warn({ err }, 'realtime read failed'))
       })
       const onUser = await ctx.sql.listen(USERS_CHANNEL, (payload) => {
         const { user_id } = JSON.parse(payload) as { user_id: string }

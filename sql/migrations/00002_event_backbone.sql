@@ -92,10 +92,19 @@ BEGIN
 END $$;
 
 -- Realtime: every notification row and every dashboard_ready flip wakes Server 1's bridge.
+-- The row travels in the payload (saving Server 1 a read per push) unless it would pass
+-- NOTIFY's 8000-byte limit; then only the id does and the bridge reads the row.
 CREATE FUNCTION notify_notification_insert() RETURNS trigger
 LANGUAGE plpgsql AS $$
+DECLARE
+  v_payload text := json_build_object('id', NEW.id, 'user_id', NEW.user_id, 'row',
+    json_build_object('id', NEW.id, 'user_id', NEW.user_id, 'kind', NEW.kind, 'title', NEW.title, 'body', NEW.body,
+                      'data', NEW.data, 'status', NEW.status, 'created_at', NEW.created_at))::text;
 BEGIN
-  PERFORM pg_notify('talvix_notifications', json_build_object('id', NEW.id, 'user_id', NEW.user_id)::text);
+  IF octet_length(v_payload) > 7900 THEN
+    v_payload := json_build_object('id', NEW.id, 'user_id', NEW.user_id)::text;
+  END IF;
+  PERFORM pg_notify('talvix_notifications', v_payload);
   RETURN NEW;
 END $$;
 
