@@ -2,25 +2,31 @@
 import { Elysia } from 'elysia'
 import type { Server1Deps } from './server1-deps.ts'
 import route0 from './routes/api/admin/runs.ts'
-import route1 from './routes/api/me.ts'
-import route2 from './routes/api/realtime.ts'
-import route3 from './routes/api/resume/upload.ts'
-import route4 from './routes/api/user/profile.ts'
-import route5 from './routes/api/user/roles.ts'
-import route6 from './routes/api/vault.ts'
-import route7 from './routes/api/vault/[platform].ts'
-import route8 from './routes/api/vault/capture.ts'
-import route9 from './routes/health.ts'
+import route1 from './routes/api/applications.ts'
+import route2 from './routes/api/applications/[id]/approve.ts'
+import route3 from './routes/api/applications/[id]/skip.ts'
+import route4 from './routes/api/me.ts'
+import route5 from './routes/api/realtime.ts'
+import route6 from './routes/api/resume/upload.ts'
+import route7 from './routes/api/user/profile.ts'
+import route8 from './routes/api/user/roles.ts'
+import route9 from './routes/api/vault.ts'
+import route10 from './routes/api/vault/[platform].ts'
+import route11 from './routes/api/vault/capture.ts'
+import route12 from './routes/health.ts'
 
 export const routes = (deps: Server1Deps) =>
   new Elysia({ name: 'server1-routes' })
     .use(route0(deps)) // /api/admin/runs
-    .use(route1(deps)) // /api/me
-    .use(route2(deps)) // /api/realtime
-    .use(route3(deps)) // /api/resume/upload
-    .use(route4(deps)) // /api/user/profile
-    .use(route5(deps)) // /api/user/roles
-    .use(route6(deps)) // /api/vault
-    .use(route7(deps)) // /api/vault/:platform
-    .use(route8(deps)) // /api/vault/capture
-    .use(route9(deps)) // /health
+    .use(route1(deps)) // /api/applications
+    .use(route2(deps)) // /api/applications/:id/approve
+    .use(route3(deps)) // /api/applications/:id/skip
+    .use(route4(deps)) // /api/me
+    .use(route5(deps)) // /api/realtime
+    .use(route6(deps)) // /api/resume/upload
+    .use(route7(deps)) // /api/user/profile
+    .use(route8(deps)) // /api/user/roles
+    .use(route9(deps)) // /api/vault
+    .use(route10(deps)) // /api/vault/:platform
+    .use(route11(deps)) // /api/vault/capture
+    .use(route12(deps)) // /health
