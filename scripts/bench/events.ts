@@ -4,7 +4,7 @@
  * and no-op agent runs per second. Last line: one JSON object with the figures.
  */
 import postgres from 'postgres'
-import { defineAgent } from '#shared/agents/agent-implementation.ts'
+import { type AgentImplementation, defineAgent } from '#shared/agents/agent-implementation.ts'
 import { signInternalRequest } from '#shared/auth/internal-signature.ts'
 import { issueDevToken } from '#shared/auth/issue-dev-token.ts'
 import { startServer } from '#shared/boot/start-server.ts'
@@ -23,7 +23,7 @@ const THROUGHPUT_RUNS = 5_000
 const db = await createTestDatabase()
 const sql = postgres(db.url, { max: 4, onnotice: () => {} })
 const cluster = await startTestCluster(db.url, ['server1'], { AGENT_CONCURRENCY: '64', LOG_LEVEL: 'silent' })
-const noOpCoach = defineAgent('coach', { run: async () => ({}) })
+const noOpCoach = defineAgent('coach', { run: async () => ({}) }) as AgentImplementation
 const agents = [...server2Spec.agents.filter((a) => a.contract.name !== 'coach'), noOpCoach]
 cluster.server2 = await startServer({ ...server2Spec, agents }, cluster.config, { port: cluster.ports.server2 })
 
