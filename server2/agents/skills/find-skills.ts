@@ -28,7 +28,8 @@ const NOT_SKILLS = [
   'chef de cuisine',
 ]
 
-type Term = { skill: number; mode: number; exact: string[] | null }
+/** exact: the form's own spelling; strict: the spelling must match before the form counts at all. */
+type Term = { skill: number; mode: number; exact: string[]; strict: boolean }
 type TrieNode = { next: Map<string, TrieNode> | null; term: Term | null }
 
 const skills = allSkills()
@@ -36,7 +37,7 @@ const root = compile(skills)
 
 function compile(list: readonly Skill[]): TrieNode {
   const top: TrieNode = { next: null, term: null }
-  const insert = (form: string, term: Term): void => {
+  const insert = (form: string, skill: number, mode: number): void => {
     const t = tokenize(form)
     let node = top
     for (const word of t.lower) {
@@ -45,18 +46,18 @@ function compile(list: readonly Skill[]): TrieNode {
       if (!child) node.next.set(word, (child = { next: null, term: null }))
       node = child
     }
-    node.term = { ...term, exact: term.exact ? t.raw : null }
+    node.term = { skill, mode, exact: t.raw, strict: mode === CASED || (mode === CONTEXT && form.length === 1) }
   }
   list.forEach((skill, index) => {
     const cased = new Set(skill.case_sensitive)
     const contextual = new Set(skill.needs_context)
     for (const form of [skill.name, ...skill.aliases]) {
-      if (contextual.has(form)) insert(form, { skill: index, mode: CONTEXT, exact: form.length === 1 ? [] : null })
-      else if (cased.has(form)) insert(form, { skill: index, mode: CASED, exact: [] })
-      else insert(form, { skill: index, mode: FREE, exact: null })
+      if (contextual.has(form)) insert(form, index, CONTEXT)
+      else if (cased.has(form)) insert(form, index, CASED)
+      else insert(form, index, FREE)
     }
   })
-  for (const phrase of NOT_SKILLS) insert(phrase, { skill: BLOCKER, mode: FREE, exact: null })
+  for (const phrase of NOT_SKILLS) insert(phrase, BLOCKER, FREE)
   return top
 }
 
@@ -67,7 +68,7 @@ function caseMatches(exact: string[], t: Tokens, from: number): boolean {
   })
 }
 
-type Candidate = { skill: number; from: number; to: number; pending: boolean }
+type Candidate = { skill: number; from: number; to: number; pending: boolean; exact: string[] }
 
 /** Leftmost-longest matches of every alias; context-dependent ones are left pending for a second look. */
 function scan(t: Tokens): Candidate[] {
@@ -83,7 +84,7 @@ function scan(t: Tokens): Candidate[] {
       node = node.next?.get(word) ?? (singular ? node.next?.get(singular) : undefined)
       if (!node) break
       const term: Term | null = node.term
-      if (term && (!term.exact || caseMatches(term.exact, t, i))) {
+      if (term && (!term.strict || caseMatches(term.exact, t, i))) {
         best = term
         bestTo = j + 1
       }
@@ -93,7 +94,8 @@ function scan(t: Tokens): Candidate[] {
       i++
       continue
     }
-    if (best.skill !== BLOCKER) found.push({ skill: best.skill, from: i, to: bestTo, pending: best.mode === CONTEXT })
+    if (best.skill !== BLOCKER)
+      found.push({ skill: best.skill, from: i, to: bestTo, pending: best.mode === CONTEXT, exact: best.exact })
     i = bestTo
   }
   return found
@@ -136,6 +138,10 @@ function inSkillContext(t: Tokens, c: Candidate, startsAt: Uint8Array, endsAt: U
   const next = to < t.count ? (t.lower[to] as string) : ''
   if ((before.endsWith('/') && NUMBER.test(prev)) || (after.startsWith('/') && NUMBER.test(next))) return false
   if (isInitial(t, from - 1) || (after.startsWith('.') && isInitial(t, to))) return false
+  // Spelled differently from the taxonomy ("unity", "excel"), only a plain list entry counts.
+  if (!caseMatches(c.exact, t, from)) {
+    return (from === 0 || LEFT_DELIM.test(before)) && (to === t.count || RIGHT_DELIM.test(after))
+  }
   if (CUES.has(next)) return true
   const leftOk =
     from === 0 ||

@@ -11,7 +11,8 @@ export type Skill = {
   case_sensitive?: string[]
   /**
    * Forms that are also letters or everyday words ("C", "R", "Go", "Excel"): they count only in a skills-like
-   * context (a list, "in Go.", "Go developer"). One-letter forms must also be written in capitals.
+   * context ("in Go.", "Go developer", "Node and Express") as written, or in any case as a plain list entry
+   * ("python, go, rust"). One-letter forms must always be written in capitals.
    */
   needs_context?: string[]
 }

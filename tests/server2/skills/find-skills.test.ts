@@ -74,6 +74,9 @@ const CASES: [string, string[]][] = [
   ['CI/CD and CI-CD and cicd', ['ci-cd']],
   ['Scikit-learn, scikit learn, sklearn', ['scikit-learn']],
   ['Father: R. K. Sharma', []],
+  ['python, go, rust', ['go', 'python', 'rust']],
+  ['We move forward with unity.', []],
+  ['ms office, excel, word', ['excel', 'microsoft-office', 'microsoft-word']],
 ]
 
 describe('findSkills', () => {
