@@ -121,3 +121,12 @@ END $$;
 CREATE TRIGGER users_dashboard_ready_notify AFTER UPDATE OF dashboard_ready ON users
   FOR EACH ROW WHEN (NEW.dashboard_ready AND NOT OLD.dashboard_ready)
   EXECUTE FUNCTION notify_dashboard_ready();
+
+-- On Supabase, Supabase Realtime pushes notifications itself: add the table to its publication.
+-- Elsewhere the publication does not exist and Server 1's LISTEN bridge does the pushing.
+DO $$
+BEGIN
+  IF EXISTS (SELECT 1 FROM pg_publication WHERE pubname = 'supabase_realtime') THEN
+    ALTER PUBLICATION supabase_realtime ADD TABLE notifications;
+  END IF;
+END $$;

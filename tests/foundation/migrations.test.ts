@@ -63,3 +63,17 @@ test('every poll in the flag table has a partial index', async () => {
     ]),
   )
 })
+
+test('on Supabase (publication supabase_realtime exists) notifications join the publication', async () => {
+  const supabaseLike = await createEmptyDatabase()
+  const admin = postgres(supabaseLike.url, { max: 1, onnotice: () => {} })
+  try {
+    await admin`CREATE PUBLICATION supabase_realtime`
+    await migrate(supabaseLike.url)
+    const tables = await admin`SELECT tablename FROM pg_publication_tables WHERE pubname = 'supabase_realtime'`
+    expect(tables.map((t) => t.tablename)).toEqual(['notifications'])
+  } finally {
+    await admin.end()
+    await supabaseLike.drop()
+  }
+})
