@@ -39,7 +39,7 @@ describe('GET /api/notifications', () => {
       seen.push(...page.items.map((n) => n.id))
       cursor = page.next_cursor
     } while (cursor !== null)
-    expect(seen).toEqual([...ids].reverse())
+    expect(seen).toEqual(ids.toReversed())
 
     const unread = (await (await kit.call('GET', '/api/notifications?status=unread', { token })).json()) as Page
     expect(unread.items.map((n) => n.data.n)).toEqual([4, 3, 2, 1])
