@@ -5,18 +5,19 @@ import route0 from './routes/api/admin/runs.ts'
 import route1 from './routes/api/applications.ts'
 import route2 from './routes/api/applications/[id]/approve.ts'
 import route3 from './routes/api/applications/[id]/skip.ts'
-import route4 from './routes/api/me.ts'
-import route5 from './routes/api/notifications.ts'
-import route6 from './routes/api/notifications/[id].ts'
-import route7 from './routes/api/notifications/read-all.ts'
-import route8 from './routes/api/realtime.ts'
-import route9 from './routes/api/resume/upload.ts'
-import route10 from './routes/api/user/profile.ts'
-import route11 from './routes/api/user/roles.ts'
-import route12 from './routes/api/vault.ts'
-import route13 from './routes/api/vault/[platform].ts'
-import route14 from './routes/api/vault/capture.ts'
-import route15 from './routes/health.ts'
+import route4 from './routes/api/dashboard.ts'
+import route5 from './routes/api/me.ts'
+import route6 from './routes/api/notifications.ts'
+import route7 from './routes/api/notifications/[id].ts'
+import route8 from './routes/api/notifications/read-all.ts'
+import route9 from './routes/api/realtime.ts'
+import route10 from './routes/api/resume/upload.ts'
+import route11 from './routes/api/user/profile.ts'
+import route12 from './routes/api/user/roles.ts'
+import route13 from './routes/api/vault.ts'
+import route14 from './routes/api/vault/[platform].ts'
+import route15 from './routes/api/vault/capture.ts'
+import route16 from './routes/health.ts'
 
 export const routes = (deps: Server1Deps) =>
   new Elysia({ name: 'server1-routes' })
@@ -24,15 +25,16 @@ export const routes = (deps: Server1Deps) =>
     .use(route1(deps)) // /api/applications
     .use(route2(deps)) // /api/applications/:id/approve
     .use(route3(deps)) // /api/applications/:id/skip
-    .use(route4(deps)) // /api/me
-    .use(route5(deps)) // /api/notifications
-    .use(route6(deps)) // /api/notifications/:id
-    .use(route7(deps)) // /api/notifications/read-all
-    .use(route8(deps)) // /api/realtime
-    .use(route9(deps)) // /api/resume/upload
-    .use(route10(deps)) // /api/user/profile
-    .use(route11(deps)) // /api/user/roles
-    .use(route12(deps)) // /api/vault
-    .use(route13(deps)) // /api/vault/:platform
-    .use(route14(deps)) // /api/vault/capture
-    .use(route15(deps)) // /health
+    .use(route4(deps)) // /api/dashboard
+    .use(route5(deps)) // /api/me
+    .use(route6(deps)) // /api/notifications
+    .use(route7(deps)) // /api/notifications/:id
+    .use(route8(deps)) // /api/notifications/read-all
+    .use(route9(deps)) // /api/realtime
+    .use(route10(deps)) // /api/resume/upload
+    .use(route11(deps)) // /api/user/profile
+    .use(route12(deps)) // /api/user/roles
+    .use(route13(deps)) // /api/vault
+    .use(route14(deps)) // /api/vault/:platform
+    .use(route15(deps)) // /api/vault/capture
+    .use(route16(deps)) // /health
