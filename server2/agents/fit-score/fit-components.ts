@@ -2,6 +2,12 @@
  * The seven component values of one (user, job) pair, each 0..1. Missing data
  * on either side gives NEUTRAL, so an unparsed salary or an unlisted skill set
  * neither sinks nor lifts a job.
+ *
+ * Two paths measure the overlaps: `computeComponents` merges the sorted id
+ * arrays of one pair, the batch scorer (batch-scorer.ts) looks one job's
+ * scattered weights up for many users. Both visit shared ids in ascending
+ * order and hand the raw overlaps to `finishComponents`, so they agree to the
+ * last bit.
  */
 import { cosine } from './bm25.ts'
 import { experienceFit } from './experience-fit.ts'
@@ -22,6 +28,12 @@ export const LOCATION = 4
 export const SALARY = 5
 export const TEXT = 6
 
+/** Bit of a relevance component in the mask `finishComponents` returns when both sides had data for it. */
+export const KNOWN_REQUIRED = 1 << REQUIRED
+export const KNOWN_NICE = 1 << NICE
+export const KNOWN_TITLE = 1 << TITLE
+export const KNOWN_TEXT = 1 << TEXT
+
 /**
  * A resume and a JD about the same work typically reach a BM25 cosine of
  * 0.3–0.5; unrelated ones stay under 0.1. The cosine is scaled so that the
@@ -29,9 +41,9 @@ export const TEXT = 6
  */
 const FULL_TEXT_COSINE = 0.4
 
-/** Importance-weighted share of the job's required skills the user has. */
-export function requiredCoverage(userSkills: Uint32Array, job: JobFeatures): number {
-  const { ids, importance, totalImportance } = job.required
+/** Summed importance of the job's required skills the user has. */
+export function requiredMatched(userSkills: Uint32Array, job: JobFeatures): number {
+  const { ids, importance } = job.required
   let i = 0
   let j = 0
   let matched = 0
@@ -45,11 +57,11 @@ export function requiredCoverage(userSkills: Uint32Array, job: JobFeatures): num
     } else if (a < b) i++
     else j++
   }
-  return matched / totalImportance
+  return matched
 }
 
-/** Share of the job's nice-to-have skills the user has. */
-export function niceCoverage(userSkills: Uint32Array, nice: Uint32Array): number {
+/** How many of the job's nice-to-have skills the user has. */
+export function niceMatched(userSkills: Uint32Array, nice: Uint32Array): number {
   let i = 0
   let j = 0
   let matched = 0
@@ -63,37 +75,44 @@ export function niceCoverage(userSkills: Uint32Array, nice: Uint32Array): number
     } else if (a < b) i++
     else j++
   }
-  return matched / nice.length
+  return matched
 }
 
-/** Bit of a relevance component in the mask `computeComponents` returns when both sides had data for it. */
-export const KNOWN_REQUIRED = 1 << REQUIRED
-export const KNOWN_NICE = 1 << NICE
-export const KNOWN_TITLE = 1 << TITLE
-export const KNOWN_TEXT = 1 << TEXT
+/** Best similarity of the job title to any of the user's roles. */
+export function bestTitle(user: UserFeatures, job: JobFeatures): number {
+  let best = 0
+  for (const role of user.roles) best = Math.max(best, titleSimilarity(role, job.role))
+  return best
+}
 
 /**
- * Writes the component values into `out` (length ≥ 7, `COMPONENTS` order) and
- * returns which of the relevance components (skills, title, text) rest on
- * data rather than the neutral default.
+ * Turns the raw overlaps into component values in `out` (`COMPONENTS` order)
+ * and returns which relevance components (skills, title, text) rest on data
+ * rather than the neutral default.
  */
-export function computeComponents(user: UserFeatures, job: JobFeatures, out: Float64Array): number {
+export function finishComponents(
+  user: UserFeatures,
+  job: JobFeatures,
+  requiredImportance: number,
+  niceCount: number,
+  title: number,
+  textCosine: number,
+  out: Float64Array,
+): number {
   let known = 0
   const knowsSkills = user.skills.length > 0
   out[REQUIRED] = NEUTRAL
   if (knowsSkills && job.required.ids.length > 0) {
-    out[REQUIRED] = requiredCoverage(user.skills, job)
+    out[REQUIRED] = requiredImportance / job.required.totalImportance
     known |= KNOWN_REQUIRED
   }
   out[NICE] = NEUTRAL
   if (knowsSkills && job.nice.length > 0) {
-    out[NICE] = niceCoverage(user.skills, job.nice)
+    out[NICE] = niceCount / job.nice.length
     known |= KNOWN_NICE
   }
   out[TITLE] = NEUTRAL
   if (user.roles.length > 0 && job.role.total > 0) {
-    let title = 0
-    for (const role of user.roles) title = Math.max(title, titleSimilarity(role, job.role))
     out[TITLE] = title
     known |= KNOWN_TITLE
   }
@@ -102,8 +121,21 @@ export function computeComponents(user: UserFeatures, job: JobFeatures, out: Flo
   out[SALARY] = salaryFit(user.expectedSalary, job.salaryMin, job.salaryMax)
   out[TEXT] = NEUTRAL
   if (user.text.ids.length > 0 && job.text.ids.length > 0) {
-    out[TEXT] = Math.min(1, cosine(user.text, job.text) / FULL_TEXT_COSINE)
+    out[TEXT] = Math.min(1, textCosine / FULL_TEXT_COSINE)
     known |= KNOWN_TEXT
   }
   return known
+}
+
+/** The components of one pair, by merging its sorted id arrays. */
+export function computeComponents(user: UserFeatures, job: JobFeatures, out: Float64Array): number {
+  return finishComponents(
+    user,
+    job,
+    requiredMatched(user.skills, job),
+    niceMatched(user.skills, job.nice),
+    bestTitle(user, job),
+    cosine(user.text, job.text),
+    out,
+  )
 }

@@ -1,10 +1,12 @@
 import type { WorkMode } from '../../../shared/schemas/job-structure.ts'
 import { type Place, parsePlace } from './places.ts'
 
-/** Where a user wants to work: their listed places, whether remote suits them, whether they would relocate. */
+/** Where a user wants to work: the places they listed (remote among them) and whether they would relocate. */
 export interface PlacePreference {
   readonly places: readonly Place[]
   readonly anywhere: boolean
+  /** listed only "Remote": any office is a mismatch */
+  readonly remoteOnly: boolean
 }
 
 /** Where a job is done. */
@@ -26,7 +28,7 @@ export function placePreference(locations: readonly string[]): PlacePreference {
     if (place.kind === 'anywhere') anywhere = true
     else places.push(place)
   }
-  return { places, anywhere }
+  return { places, anywhere, remoteOnly: places.length > 0 && places.every((p) => p.kind === 'remote') }
 }
 
 export function jobPlaces(locations: readonly string[], mode: WorkMode | null): JobPlaces {
@@ -64,12 +66,11 @@ function placeMatch(user: Place, job: Place): number {
  */
 export function locationFit(user: PlacePreference, job: JobPlaces): number {
   if (job.remote) return 1
-  const userRemoteOnly = user.places.length > 0 && user.places.every((p) => p.kind === 'remote')
   const jobFixed = job.places.length > 0
   if (!jobFixed && !job.anywhere) return NEUTRAL
   if (user.places.length === 0 && !user.anywhere) return NEUTRAL
   let best = 0
-  if (!userRemoteOnly) {
+  if (!user.remoteOnly) {
     if (user.anywhere) best = 0.9
     // A pan-India posting usually has an office near a major city; likely but not certain.
     if (job.anywhere) best = Math.max(best, 0.8)

@@ -4,16 +4,12 @@
  * auto-applying) or is among its user's top N (so a user with no good matches
  * still sees their best options).
  *
- * `ScoreKeeper` applies the policy while pairs stream past, holding at most N
- * below-floor pairs per user, so a delta run never materialises every scored
- * pair; `selectScoresToKeep` is the same policy over an array.
+ * `ScoreKeeper` applies the policy while a run's pairs stream past, on integer
+ * positions and typed arrays: above-floor pairs are appended, and each user
+ * holds at most N below-floor pairs in a fixed-size heap, so millions of
+ * scored pairs never become millions of objects. `selectScoresToKeep` is the
+ * same policy over an array of pairs.
  */
-
-export interface ScoredPair {
-  readonly user_id: string
-  readonly job_id: string
-  readonly score: number
-}
 
 export interface KeepPolicy {
   /** scores at or above this are always kept */
@@ -22,87 +18,159 @@ export interface KeepPolicy {
   readonly topN: number
 }
 
-/** Heap order: the pair to evict first (lowest score; on a tie the later job id) sits on top. */
-function worse(a: ScoredPair, b: ScoredPair): boolean {
-  return a.score < b.score || (a.score === b.score && a.job_id > b.job_id)
+/** Kept pairs as parallel arrays of user position, job position and score. */
+export interface KeptPairs {
+  readonly users: Uint32Array
+  readonly jobs: Uint32Array
+  readonly scores: Uint8Array
 }
 
-/** A bounded min-heap of one user's best below-floor pairs. */
-class BestN<T extends ScoredPair> {
-  readonly items: T[] = []
+export class ScoreKeeper {
+  private aboveUsers = new Uint32Array(1024)
+  private aboveJobs = new Uint32Array(1024)
+  private aboveScores = new Uint8Array(1024)
+  private aboveLength = 0
+  private readonly aboveCount: Uint32Array
+  /** user u's heap occupies [u·N, u·N + heapSize[u]); its root is the pair to evict first */
+  private readonly heapJobs: Uint32Array
+  private readonly heapScores: Uint8Array
+  private readonly heapSize: Uint32Array
 
-  constructor(private readonly capacity: number) {}
+  constructor(
+    userCount: number,
+    private readonly policy: KeepPolicy,
+  ) {
+    const n = Math.max(0, policy.topN)
+    this.aboveCount = new Uint32Array(userCount)
+    this.heapJobs = new Uint32Array(userCount * n)
+    this.heapScores = new Uint8Array(userCount * n)
+    this.heapSize = new Uint32Array(userCount)
+  }
 
-  offer(pair: T): void {
-    const { items } = this
-    if (items.length < this.capacity) {
-      items.push(pair)
-      this.up(items.length - 1)
-    } else if (items.length > 0 && worse(items[0] as T, pair)) {
-      items[0] = pair
-      this.down(0)
+  /** Offers one scored pair; `score` is 0–100, positions are the run's array indices. */
+  offer(user: number, job: number, score: number): void {
+    if (score >= this.policy.floor) {
+      this.append(user, job, score)
+      return
+    }
+    const n = this.policy.topN
+    if (n <= 0) return
+    const base = user * n
+    const size = this.heapSize[user] as number
+    if (size < n) {
+      this.heapJobs[base + size] = job
+      this.heapScores[base + size] = score
+      this.heapSize[user] = size + 1
+      this.siftUp(base, size)
+    } else if (this.evictsBefore(base, 0, score, job)) {
+      this.heapJobs[base] = job
+      this.heapScores[base] = score
+      this.siftDown(base, n)
     }
   }
 
-  private up(i: number): void {
-    const { items } = this
+  /** Every above-floor pair in offer order, then each user's below-floor fill-ins. */
+  kept(): KeptPairs {
+    const n = this.policy.topN
+    let fill = 0
+    for (let u = 0; u < this.heapSize.length; u++) {
+      fill += Math.min(this.heapSize[u] as number, Math.max(0, n - (this.aboveCount[u] as number)))
+    }
+    const total = this.aboveLength + fill
+    const users = new Uint32Array(total)
+    const jobs = new Uint32Array(total)
+    const scores = new Uint8Array(total)
+    users.set(this.aboveUsers.subarray(0, this.aboveLength))
+    jobs.set(this.aboveJobs.subarray(0, this.aboveLength))
+    scores.set(this.aboveScores.subarray(0, this.aboveLength))
+    let k = this.aboveLength
+    for (let u = 0; u < this.heapSize.length; u++) {
+      const room = n - (this.aboveCount[u] as number)
+      if (room <= 0) continue
+      const base = u * n
+      const entries = Array.from({ length: this.heapSize[u] as number }, (_, i) => base + i)
+      entries.sort((a, b) => (this.heapScores[b] as number) - (this.heapScores[a] as number) || (this.heapJobs[a] as number) - (this.heapJobs[b] as number))
+      for (const slot of entries.slice(0, room)) {
+        users[k] = u
+        jobs[k] = this.heapJobs[slot] as number
+        scores[k] = this.heapScores[slot] as number
+        k++
+      }
+    }
+    return { users, jobs, scores }
+  }
+
+  private append(user: number, job: number, score: number): void {
+    if (this.aboveLength === this.aboveUsers.length) {
+      const grow = <T extends Uint32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
+        const b = make(a.length * 2)
+        b.set(a)
+        return b
+      }
+      this.aboveUsers = grow(this.aboveUsers, (n) => new Uint32Array(n))
+      this.aboveJobs = grow(this.aboveJobs, (n) => new Uint32Array(n))
+      this.aboveScores = grow(this.aboveScores, (n) => new Uint8Array(n))
+    }
+    this.aboveUsers[this.aboveLength] = user
+    this.aboveJobs[this.aboveLength] = job
+    this.aboveScores[this.aboveLength] = score
+    this.aboveLength++
+    this.aboveCount[user] = (this.aboveCount[user] as number) + 1
+  }
+
+  /** Whether the heap entry at slot i should be evicted before (score, job): lower score, or on a tie the later job. */
+  private evictsBefore(base: number, i: number, score: number, job: number): boolean {
+    const s = this.heapScores[base + i] as number
+    return s < score || (s === score && (this.heapJobs[base + i] as number) > job)
+  }
+
+  private swap(a: number, b: number): void {
+    const job = this.heapJobs[a] as number
+    const score = this.heapScores[a] as number
+    this.heapJobs[a] = this.heapJobs[b] as number
+    this.heapScores[a] = this.heapScores[b] as number
+    this.heapJobs[b] = job
+    this.heapScores[b] = score
+  }
+
+  private siftUp(base: number, i: number): void {
     while (i > 0) {
       const parent = (i - 1) >> 1
-      if (!worse(items[i] as T, items[parent] as T)) return
-      ;[items[i], items[parent]] = [items[parent] as T, items[i] as T]
+      if (!this.evictsBefore(base, i, this.heapScores[base + parent] as number, this.heapJobs[base + parent] as number)) return
+      this.swap(base + i, base + parent)
       i = parent
     }
   }
 
-  private down(i: number): void {
-    const { items } = this
+  private siftDown(base: number, size: number): void {
+    let i = 0
     for (;;) {
       const l = 2 * i + 1
       const r = l + 1
       let top = i
-      if (l < items.length && worse(items[l] as T, items[top] as T)) top = l
-      if (r < items.length && worse(items[r] as T, items[top] as T)) top = r
+      if (l < size && this.evictsBefore(base, l, this.heapScores[base + top] as number, this.heapJobs[base + top] as number)) top = l
+      if (r < size && this.evictsBefore(base, r, this.heapScores[base + top] as number, this.heapJobs[base + top] as number)) top = r
       if (top === i) return
-      ;[items[i], items[top]] = [items[top] as T, items[i] as T]
+      this.swap(base + i, base + top)
       i = top
     }
   }
 }
 
-export class ScoreKeeper<T extends ScoredPair> {
-  private readonly aboveFloor: T[] = []
-  private readonly aboveCount = new Map<string, number>()
-  private readonly below = new Map<string, BestN<T>>()
-
-  constructor(private readonly policy: KeepPolicy) {}
-
-  offer(pair: T): void {
-    if (pair.score >= this.policy.floor) {
-      this.aboveFloor.push(pair)
-      this.aboveCount.set(pair.user_id, (this.aboveCount.get(pair.user_id) ?? 0) + 1)
-      return
-    }
-    if (this.policy.topN <= 0) return
-    let best = this.below.get(pair.user_id)
-    if (best === undefined) this.below.set(pair.user_id, (best = new BestN<T>(this.policy.topN)))
-    best.offer(pair)
-  }
-
-  /** The kept pairs: every above-floor pair in offer order, then each user's below-floor fill-ins, best first. */
-  kept(): T[] {
-    const kept = [...this.aboveFloor]
-    for (const [userId, best] of this.below) {
-      const room = this.policy.topN - (this.aboveCount.get(userId) ?? 0)
-      if (room <= 0) continue
-      const ranked = [...best.items].sort((a, b) => (worse(a, b) ? 1 : worse(b, a) ? -1 : 0))
-      kept.push(...ranked.slice(0, room))
-    }
-    return kept
-  }
+export interface ScoredPair {
+  readonly user_id: string
+  readonly job_id: string
+  readonly score: number
 }
 
-export function selectScoresToKeep<T extends ScoredPair>(scores: Iterable<T>, policy: KeepPolicy): T[] {
-  const keeper = new ScoreKeeper<T>(policy)
-  for (const pair of scores) keeper.offer(pair)
-  return keeper.kept()
+/**
+ * The pairs to store, in input order. Among equal scores at a user's N-th
+ * place the earlier pair is kept.
+ */
+export function selectScoresToKeep<T extends ScoredPair>(scores: readonly T[], policy: KeepPolicy): T[] {
+  const userPositions = new Map<string, number>()
+  for (const pair of scores) if (!userPositions.has(pair.user_id)) userPositions.set(pair.user_id, userPositions.size)
+  const keeper = new ScoreKeeper(userPositions.size, policy)
+  scores.forEach((pair, i) => keeper.offer(userPositions.get(pair.user_id) as number, i, pair.score))
+  return [...keeper.kept().jobs].sort((a, b) => a - b).map((i) => scores[i] as T)
 }

@@ -194,27 +194,28 @@ export interface RoleVector {
 export function roleVector(title: string, interner: Interner): RoleVector {
   const entries = [...roleTerms(title)].map(([term, weight]) => [interner.intern(term), weight] as const)
   entries.sort((a, b) => a[0] - b[0])
+  const weights = Float32Array.from(entries, (e) => e[1])
+  // Summed from the stored float32 weights, so a full overlap is exactly 1.
   let total = 0
-  for (const [, weight] of entries) total += weight
-  return {
-    label: title,
-    ids: Uint32Array.from(entries, (e) => e[0]),
-    weights: Float32Array.from(entries, (e) => e[1]),
-    total,
-  }
+  for (const weight of weights) total += weight
+  return { label: title, ids: Uint32Array.from(entries, (e) => e[0]), weights, total }
 }
 
 /** Share of the target's weight the job title covers. */
 const RECALL_SHARE = 0.7
 
 /**
- * Weighted overlap (Σ min weight of shared terms) as a blend of how much of
- * the target role the job title covers and how much of the title the target
- * explains. Coverage of the target dominates: "Senior React Developer
- * (Bengaluru)" fully answers a "Frontend Developer" search.
+ * The similarity from the weighted overlap (Σ min weight of shared terms): a
+ * blend of how much of the target role the job title covers and how much of
+ * the title the target explains. Coverage of the target dominates: "Senior
+ * React Developer (Bengaluru)" fully answers a "Frontend Developer" search.
  */
+export function titleBlend(shared: number, targetTotal: number, jobTotal: number): number {
+  if (targetTotal === 0 || jobTotal === 0) return 0
+  return RECALL_SHARE * (shared / targetTotal) + (1 - RECALL_SHARE) * (shared / jobTotal)
+}
+
 export function titleSimilarity(target: RoleVector, job: RoleVector): number {
-  if (target.total === 0 || job.total === 0) return 0
   let i = 0
   let j = 0
   let shared = 0
@@ -228,5 +229,5 @@ export function titleSimilarity(target: RoleVector, job: RoleVector): number {
     } else if (a < b) i++
     else j++
   }
-  return RECALL_SHARE * (shared / target.total) + (1 - RECALL_SHARE) * (shared / job.total)
+  return titleBlend(shared, target.total, job.total)
 }

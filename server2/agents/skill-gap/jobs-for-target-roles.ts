@@ -8,7 +8,7 @@ import type { JobFeatures } from '../fit-score/job-features.ts'
 import { titleSimilarity } from '../fit-score/title-similarity.ts'
 import type { UserFeatures } from '../fit-score/user-features.ts'
 
-/** "React Developer" for a "Frontend Developer" target scores ~0.9; "Backend Developer" ~0.5. */
+/** "React Developer" for a "Frontend Developer" target scores ~0.75, "Backend Developer" 0.5. */
 export const DEFAULT_MIN_TITLE_SIMILARITY = 0.6
 
 export function jobsForTargetRoles(
