@@ -25,6 +25,12 @@ export interface KeptPairs {
   readonly scores: Uint8Array
 }
 
+function grow<T extends Uint32Array | Uint8Array>(array: T, make: (n: number) => T): T {
+  const grown = make(array.length * 2)
+  grown.set(array)
+  return grown
+}
+
 export class ScoreKeeper {
   private aboveUsers = new Uint32Array(1024)
   private aboveJobs = new Uint32Array(1024)
@@ -102,11 +108,6 @@ export class ScoreKeeper {
 
   private append(user: number, job: number, score: number): void {
     if (this.aboveLength === this.aboveUsers.length) {
-      const grow = <T extends Uint32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
-        const b = make(a.length * 2)
-        b.set(a)
-        return b
-      }
       this.aboveUsers = grow(this.aboveUsers, (n) => new Uint32Array(n))
       this.aboveJobs = grow(this.aboveJobs, (n) => new Uint32Array(n))
       this.aboveScores = grow(this.aboveScores, (n) => new Uint8Array(n))

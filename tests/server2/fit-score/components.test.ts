@@ -39,9 +39,10 @@ describe('title similarity', () => {
   })
 })
 
+const fit = (user: string[], job: string[], mode: 'remote' | 'hybrid' | 'onsite' | null = 'onsite'): number =>
+  locationFit(placePreference(user), jobPlaces(job, mode))
+
 describe('location fit', () => {
-  const fit = (user: string[], job: string[], mode: 'remote' | 'hybrid' | 'onsite' | null = 'onsite'): number =>
-    locationFit(placePreference(user), jobPlaces(job, mode))
 
   test('aliases name the same city', () => {
     expect(parsePlace('Bangalore, Karnataka')).toEqual({ kind: 'city', city: 'bengaluru', region: 'bengaluru' })

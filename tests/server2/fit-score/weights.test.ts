@@ -47,6 +47,8 @@ describe('recalibrated weights change rankings as expected', () => {
     }),
   ])
   const priya = buildUserFeatures(space, USERS.priya)
+  const gap = (w: Weights): number =>
+    scoreJobForUser(priya, jobs[0] as (typeof jobs)[number], w).score - scoreJobForUser(priya, jobs[1] as (typeof jobs)[number], w).score
   const ranking = (w: Weights): string[] =>
     jobs
       .map((job) => ({ id: job.job_id, score: scoreJobForUser(priya, job, w).score }))
@@ -62,8 +64,6 @@ describe('recalibrated weights change rankings as expected', () => {
   })
 
   test("a user's offsets towards location (Layer 2) narrow the gap, within their bound", () => {
-    const gap = (w: Weights): number =>
-      scoreJobForUser(priya, jobs[0] as (typeof jobs)[number], w).score - scoreJobForUser(priya, jobs[1] as (typeof jobs)[number], w).score
     const boosted = effectiveWeights(DEFAULT_WEIGHTS, { location: 0.5, required_skills: -0.5 })
     expect(boosted.location).toBeCloseTo(0.2, 12)
     expect(boosted.required_skills).toBeCloseTo(0.25, 12)
