@@ -65,6 +65,28 @@ export const EnvSchema = T.Object({
   WA_SEND_MAX_ATTEMPTS: T.Integer({ minimum: 1, default: 5, description: 'tries before an outbound WhatsApp message fails' }),
   WA_OUTBOX_POLL_MS: T.Integer({ minimum: 50, default: 1_000, description: 'milliseconds between outbound queue polls' }),
   WA_LOCK_RETRY_MS: T.Integer({ minimum: 100, default: 15_000, description: 'milliseconds a standby waits before retrying the socket lock' }),
+  SCRAPE_MAX_QUERIES: T.Integer({ minimum: 0, default: 40, description: 'searches per scrape run (role, city pairs)' }),
+  SCRAPE_MAX_JOBS_PER_SOURCE: T.Integer({ minimum: 1, default: 300, description: 'jobs kept per source per scrape run' }),
+  SCRAPE_PACE_MIN_MS: T.Integer({ minimum: 0, default: 3_000, description: 'milliseconds, shortest gap between platform pages' }),
+  SCRAPE_PACE_MAX_MS: T.Integer({ minimum: 0, default: 7_000, description: 'milliseconds, longest gap between platform pages' }),
+  SCRAPE_RETRY_BASE_MS: T.Integer({ minimum: 0, default: 1_000, description: 'milliseconds before a source request is retried' }),
+  SESSION_PROBE_URLS: T.String({
+    default: '',
+    pattern: '^$|^[a-z]+=https?://[^,]+(,[a-z]+=https?://[^,]+)*$',
+    description: 'comma-separated platform=baseUrl pairs overriding where session health probes (e.g. linkedin=http://127.0.0.1:4000)',
+  }),
+  SMTP_URL: T.Optional(T.String({ pattern: '^smtps?://', description: 'an SMTP URL such as smtp://user:pass@host:587 for email applies' })),
+  APPLY_FROM_EMAIL: T.String({ default: 'applications@talvix.local', description: 'the From address of email applies' }),
+  CHROMIUM_PATH: T.String({ minLength: 1, default: '/usr/bin/chromium', description: 'path of the Chromium binary for browser applies' }),
+  APPLY_DAILY_CAPS: T.String({
+    default: 'linkedin:30,naukri:50,indeed:40,email:60,default:40',
+    pattern: '^[a-z]+:[0-9]+(,[a-z]+:[0-9]+)*$',
+    description: 'comma-separated platform:count daily apply caps per user (default: any other platform)',
+  }),
+  APPLY_COMPANY_COOLDOWN_DAYS: T.Integer({ minimum: 0, default: 30, description: 'days before auto-applying to the same company again' }),
+  APPLY_PACE_MIN_MS: T.Integer({ minimum: 0, default: 45_000, description: 'milliseconds, shortest gap between one user\'s applies' }),
+  APPLY_PACE_MAX_MS: T.Integer({ minimum: 0, default: 120_000, description: 'milliseconds, longest gap between one user\'s applies' }),
+  APPLY_BROWSER_TIMEOUT_MS: T.Integer({ minimum: 1_000, default: 45_000, description: 'milliseconds a browser apply may take' }),
 })
 
 export type Config = Static<typeof EnvSchema>
