@@ -16,9 +16,10 @@ afterAll(() => f.close());
 
 const handle = (phone: string, body: string, options: Parameters<typeof textFrom>[2] = {}) =>
   handleIncoming(f.deps, textFrom(phone, body, options));
-const inbound = (phone: string) =>
-  f.sql<{ status: string; outcome: string; user_id: string | null; body: string }[]>`
-    SELECT status, outcome, user_id, body FROM wa_messages WHERE direction = 'in' AND phone_e164 = ${phone} ORDER BY id`;
+const inbound = async (phone: string) => [
+  ...(await f.sql<{ status: string; outcome: string; user_id: string | null; body: string }[]>`
+    SELECT status, outcome, user_id, body FROM wa_messages WHERE direction = 'in' AND phone_e164 = ${phone} ORDER BY id`),
+];
 const lastReply = async (phone: string) => (await outboundTo(f.sql, phone)).at(-1)?.body ?? '';
 
 describe('gate 1: identity', () => {
@@ -129,12 +130,12 @@ describe('gate 3: authority', () => {
     expect(await handle(phone, 'haan')).toBe('executed:apply');
     const applications = await f.sql<{ id: string; job_id: string; source: string; auto_status: string; fit_score: number }[]>`
       SELECT id, job_id, source, auto_status, fit_score FROM job_applications WHERE user_id = ${userId}`;
-    expect(applications).toEqual([expect.objectContaining({ job_id: String(jobId), source: 'auto', auto_status: 'approved', fit_score: 90 })]);
+    expect([...applications]).toEqual([expect.objectContaining({ job_id: String(jobId), source: 'auto', auto_status: 'approved', fit_score: 90 })]);
     const applicationId = Number(applications[0]!.id);
     const fired = f.fired.filter((q) => q.hop.agent === 'apply').map((q) => q.hop.input);
     expect(fired).toEqual([{ scope: 'application', application_id: applicationId, reason: expect.stringMatching(/^wa:/) }]);
     const runs = await f.sql`SELECT agent, status FROM agent_runs WHERE user_id IS NULL AND input->>'application_id' = ${String(applicationId)}`;
-    expect(runs).toEqual([{ agent: 'apply', status: 'pending' }]);
+    expect([...runs]).toEqual([{ agent: 'apply', status: 'pending' }]);
     expect(await lastReply(phone)).toStartWith('Applying to Job 1 – Company 1 (90)');
     // a second YES has nothing left to confirm
     expect(await handle(phone, 'yes')).toBe('answered:nothing_pending');
@@ -192,7 +193,7 @@ describe('commands', () => {
 
     await handle(phone, 'jobs');
     expect(await handle(phone, 'skip 2')).toBe('executed:skip');
-    expect(await f.sql`SELECT kind FROM signals WHERE user_id = ${userId} AND job_id = ${jobIds[1]!}`).toEqual([{ kind: 'skipped' }]);
+    expect([...(await f.sql`SELECT kind FROM signals WHERE user_id = ${userId} AND job_id = ${jobIds[1]!}`)]).toEqual([{ kind: 'skipped' }]);
     await handle(phone, 'jobs');
     expect(await lastReply(phone)).not.toContain('Job 2');
 

@@ -49,7 +49,7 @@ test('messages.upsert from a Baileys event emitter reaches the pipeline, in orde
 
   expect(handled).toEqual(['asked:pause', 'ignored:group', 'ignored:own_message', 'executed:status', 'executed:pause']);
   const inbound = await f.sql`SELECT phone_e164, body, outcome FROM wa_messages WHERE direction = 'in' ORDER BY id`;
-  expect(inbound).toEqual([
+  expect([...inbound]).toEqual([
     { phone_e164: phone, body: 'pause', outcome: 'asked:pause' },
     { phone_e164: lidPhone, body: 'status', outcome: 'executed:status' },
     { phone_e164: phone, body: 'yes', outcome: 'executed:pause' },

@@ -44,9 +44,10 @@ function fakeTransport() {
   return { transport, sent, failing, calls: () => calls };
 }
 
-const rows = (phone: string) =>
-  f.sql<{ body: string; status: string; attempts: number; last_error: string | null; message_id: string | null }[]>`
-    SELECT body, status, attempts, last_error, message_id FROM wa_messages WHERE direction = 'out' AND phone_e164 = ${phone} ORDER BY id`;
+const rows = async (phone: string) => [
+  ...(await f.sql<{ body: string; status: string; attempts: number; last_error: string | null; message_id: string | null }[]>`
+    SELECT body, status, attempts, last_error, message_id FROM wa_messages WHERE direction = 'out' AND phone_e164 = ${phone} ORDER BY id`),
+];
 
 describe('outbound sender', () => {
   test('channel down → messages wait; channel up → all sent once, in order per user', async () => {

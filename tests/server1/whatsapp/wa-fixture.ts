@@ -76,6 +76,8 @@ export function textFrom(phone: string, body: string, options: { id?: string; ag
 }
 
 export async function outboundTo(sql: Sql, phone: string) {
-  return sql<{ body: string; kind: string; status: string; user_id: string | null }[]>`
-    SELECT body, kind, status, user_id FROM wa_messages WHERE direction = 'out' AND phone_e164 = ${phone} ORDER BY id`;
+  return [
+    ...(await sql<{ body: string; kind: string; status: string; user_id: string | null }[]>`
+    SELECT body, kind, status, user_id FROM wa_messages WHERE direction = 'out' AND phone_e164 = ${phone} ORDER BY id`),
+  ];
 }
