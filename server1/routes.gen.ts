@@ -17,7 +17,8 @@ import route12 from './routes/api/user/roles.ts'
 import route13 from './routes/api/vault.ts'
 import route14 from './routes/api/vault/[platform].ts'
 import route15 from './routes/api/vault/capture.ts'
-import route16 from './routes/health.ts'
+import route16 from './routes/api/webhooks/razorpay.ts'
+import route17 from './routes/health.ts'
 
 export const routes = (deps: Server1Deps) =>
   new Elysia({ name: 'server1-routes' })
@@ -37,4 +38,5 @@ export const routes = (deps: Server1Deps) =>
     .use(route13(deps)) // /api/vault
     .use(route14(deps)) // /api/vault/:platform
     .use(route15(deps)) // /api/vault/capture
-    .use(route16(deps)) // /health
+    .use(route16(deps)) // /api/webhooks/razorpay
+    .use(route17(deps)) // /health
