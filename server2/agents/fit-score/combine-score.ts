@@ -34,17 +34,25 @@ export const RELEVANCE_FOR_FULL_CONTEXT = 0.4
  * it is neutral.
  */
 export function relevance(c: Float64Array, known: number, w: Weights): number {
+  // Written out rather than looped over a table: this runs for every scored pair.
   let sum = 0
   let weight = 0
-  const add = (bit: number, value: number, wc: number): void => {
-    if ((known & bit) === 0) return
-    sum += value * wc
-    weight += wc
+  if ((known & KNOWN_REQUIRED) !== 0) {
+    sum += (c[REQUIRED] as number) * w.required_skills
+    weight += w.required_skills
   }
-  add(KNOWN_REQUIRED, c[REQUIRED] as number, w.required_skills)
-  add(KNOWN_NICE, c[NICE] as number, w.nice_skills)
-  add(KNOWN_TITLE, c[TITLE] as number, w.title)
-  add(KNOWN_TEXT, c[TEXT] as number, w.text)
+  if ((known & KNOWN_NICE) !== 0) {
+    sum += (c[NICE] as number) * w.nice_skills
+    weight += w.nice_skills
+  }
+  if ((known & KNOWN_TITLE) !== 0) {
+    sum += (c[TITLE] as number) * w.title
+    weight += w.title
+  }
+  if ((known & KNOWN_TEXT) !== 0) {
+    sum += (c[TEXT] as number) * w.text
+    weight += w.text
+  }
   return weight === 0 ? NEUTRAL : sum / weight
 }
 

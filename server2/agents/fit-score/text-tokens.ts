@@ -20,6 +20,9 @@ const STOP_WORDS = new Set(
 /** Characters that end a token; "+" and "#" stay so "c++" and "c#" survive. */
 const SPLIT = /[^a-z0-9+#]+/
 
+/** Endings where a final "s" is not a plural ("class", "status", "analysis", "canvas"). */
+const KEEP_S = new Set(['ss', 'us', 'is', 'as'])
+
 /**
  * Light plural folding ("reports" → "report", "libraries" → "library") so a
  * resume and a JD that inflect differently still share terms. Deliberately no
@@ -27,7 +30,7 @@ const SPLIT = /[^a-z0-9+#]+/
  */
 function fold(token: string): string {
   if (token.length > 4 && token.endsWith('ies')) return `${token.slice(0, -3)}y`
-  if (token.length > 4 && token.endsWith('s') && !/(ss|us|is|as)$/.test(token)) return token.slice(0, -1)
+  if (token.length > 4 && token.endsWith('s') && !KEEP_S.has(token.slice(-2))) return token.slice(0, -1)
   return token
 }
 

@@ -53,10 +53,6 @@ function withSkill(user: UserFeatures, skill: number): UserFeatures {
   return { ...user, skills: skills.sort() }
 }
 
-function hasSkill(sorted: Uint32Array, id: number): boolean {
-  return sorted.includes(id)
-}
-
 export function computeSkillGaps(
   user: UserFeatures,
   jobs: readonly JobFeatures[],
@@ -74,7 +70,7 @@ export function computeSkillGaps(
   for (const job of jobs) {
     const base = rawScore(user, job)
     for (const skill of new Set([...job.required.ids, ...job.nice])) {
-      if (hasSkill(user.skills, skill)) continue
+      if (user.skills.includes(skill)) continue
       let better = augmented.get(skill)
       if (better === undefined) augmented.set(skill, (better = withSkill(user, skill)))
       const score = rawScore(better, job)

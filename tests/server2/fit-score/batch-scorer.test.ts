@@ -27,7 +27,7 @@ describe('batch scorer', () => {
       })
     }
     expect(compared).toBe(users.length * jobs.length)
-  })
+  }, 60_000)
 
   test('scores only the given positions, in their order', () => {
     const { space, jobs } = buildJobFeatureSet(JOBS)

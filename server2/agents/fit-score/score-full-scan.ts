@@ -1,0 +1,40 @@
+import type { Sql } from '#shared/db/create-sql.ts'
+import { buildJobCandidateIndex, candidateJobsForUser } from './candidate-index.ts'
+import { effectiveWeights } from './effective-weights.ts'
+import { buildJobFeatureSet, type JobFeatures } from './job-features.ts'
+import { type ScoringStats, skillName } from './score-delta.ts'
+import { fitScore } from './score-job-for-user.ts'
+import { loadActiveUser, loadActiveWeights, loadCurrentJobs } from './scoring-inputs.ts'
+import { type KeepPolicy, ScoreKeeper } from './select-scores-to-keep.ts'
+import { storeFitScores } from './store-fit-scores.ts'
+import { buildUserFeatures } from './user-features.ts'
+
+/**
+ * Full scan: one user (new or changed resume or target roles) against every current job. The
+ * user's old scores were computed from what changed, so they are replaced in one transaction:
+ * the dashboard sees the old set or the new one, never a mix.
+ */
+export async function scoreFullScan(sql: Sql, userId: string, policy: KeepPolicy, jobDays: number): Promise<ScoringStats> {
+  const stats: ScoringStats = { jobs: 0, users: 0, pairs_considered: 0, pairs_scored: 0, pairs_stored: 0, pruned: 0 }
+  const user = await loadActiveUser(sql, userId)
+  if (user === undefined) return stats
+  const [{ version, weights: global }, jobInputs] = await Promise.all([loadActiveWeights(sql), loadCurrentJobs(sql, jobDays)])
+  const { space, jobs } = buildJobFeatureSet(jobInputs, { skillName })
+  const features = buildUserFeatures(space, user.input)
+  const weights = user.offsets === null ? global : effectiveWeights(global, user.offsets)
+  stats.jobs = jobs.length
+  stats.users = 1
+  stats.pairs_considered = jobs.length
+
+  const candidates = candidateJobsForUser(buildJobCandidateIndex(jobs), features)
+  stats.pairs_scored = candidates.length
+  const keeper = new ScoreKeeper(1, policy)
+  for (const j of candidates) keeper.offer(0, j, fitScore(features, jobs[j] as JobFeatures, weights))
+
+  await sql.begin(async (tx) => {
+    const removed = await tx`DELETE FROM fit_scores WHERE user_id = ${userId}`
+    stats.pruned = removed.count
+    stats.pairs_stored = await storeFitScores(tx, keeper.kept(), [features], jobs, () => weights, version)
+  })
+  return stats
+}
