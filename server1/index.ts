@@ -8,6 +8,7 @@ import { RealtimeHub } from './realtime/realtime-hub.ts'
 import { storageFromConfig } from './resume/storage-from-config.ts'
 import { routes } from './routes.gen.ts'
 import type { Server1Deps } from './server1-deps.ts'
+import { whatsappChannel } from './whatsapp/whatsapp-channel.ts'
 
 /** Server 1: the gateway — frontend REST, webhooks, WhatsApp, realtime. */
 export function createServer1App(deps: Server1Deps) {
@@ -33,7 +34,11 @@ export const server1Spec = {
   agents: [],
   extendDeps: server1Deps,
   createApp: createServer1App,
-  background: (deps: Server1Deps) => [notificationBridge(deps.ctx, deps.realtime)],
+  background: (deps: Server1Deps) => [
+    notificationBridge(deps.ctx, deps.realtime),
+    // every instance runs it; the advisory lock picks the one that holds the socket
+    ...(deps.ctx.config.WA_ENABLED ? [whatsappChannel(deps)] : []),
+  ],
 }
 
 if (import.meta.main) await launchServer(server1Spec)
