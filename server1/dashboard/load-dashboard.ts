@@ -1,6 +1,7 @@
 import type { Sql } from '#shared/db/create-sql.ts'
 import { notFound } from '#shared/http/http-error.ts'
 import type { Dashboard } from './dashboard.ts'
+import { effectivePlanId } from '../user-api/effective-plan.ts'
 
 const TOP_MATCHES = 10
 
@@ -35,7 +36,7 @@ export async function loadDashboard(sql: Sql, userId: string): Promise<Dashboard
       SELECT u.dashboard_ready, u.fit_scores_stale, u.target_roles, u.applies_this_week,
              u.subscription_started_at, u.subscription_ends_at, u.downgrade_at_period_end,
              p.id AS plan_id, p.name AS plan_name, p.weekly_apply_quota, p.review_mode_forced
-        FROM users u JOIN plans p ON p.id = u.tier WHERE u.id = ${userId}`,
+        FROM users u JOIN plans p ON p.id = ${effectivePlanId(sql)} WHERE u.id = ${userId}`,
     sql<NonNullable<Dashboard['resume']>[]>`
       SELECT id, status, file_name, created_at, parsed_at FROM resumes WHERE user_id = ${userId} AND is_active`,
     sql<MatchRow[]>`

@@ -1,8 +1,7 @@
 import type { Tx } from '#shared/db/create-sql.ts'
+import { dateInIndia } from './date-in-india.ts'
 import { findPayingUser } from './find-paying-user.ts'
 import type { EffectResult, PaymentEffect } from './payment-effect.ts'
-
-const dateInIndia = new Intl.DateTimeFormat('en-IN', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Asia/Kolkata' })
 
 /**
  * The paid plan stays until the end of the period already paid for, then drops to free (the
@@ -14,7 +13,7 @@ async function downgradeAtPeriodEnd(tx: Tx, userId: string, reason: string, refe
      WHERE id = ${userId} AND tier <> 'free'
      RETURNING tier, subscription_ends_at`
   if (!user) return { outcome: 'no_paid_plan', userId }
-  const until = user.subscription_ends_at ? ` on ${dateInIndia.format(user.subscription_ends_at)}` : ' at the end of the period'
+  const until = user.subscription_ends_at ? ` on ${dateInIndia(user.subscription_ends_at)}` : ' at the end of the period'
   await tx`
     INSERT INTO notifications (user_id, kind, title, body, data, dedupe_key)
     VALUES (${userId}, 'plan_ending', 'Your plan will end', ${`${reason} Your ${user.tier} plan stays active and ends${until}.`},

@@ -1,9 +1,8 @@
-/** Dates as an Indian user reads them: "12 Aug 2026", in IST whatever the server's zone. */
-const dateInIndia = new Intl.DateTimeFormat('en-IN', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Asia/Kolkata' })
+import { dateInIndia } from './date-in-india.ts'
 
 /** The text of the plan notification and the WhatsApp welcome (phone-sized: short lines). */
 export function welcomeMessage(plan: { name: string; weekly_apply_quota: number }, endsAt: Date, upgraded: boolean): string {
-  const until = dateInIndia.format(endsAt)
+  const until = dateInIndia(endsAt)
   if (!upgraded) return `Your Talvix ${plan.name} plan is renewed until ${until}.`
   return [
     `Welcome to Talvix ${plan.name}! 🎉`,

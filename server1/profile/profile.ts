@@ -1,6 +1,7 @@
 import { t } from 'elysia'
 import type { Sql } from '#shared/db/create-sql.ts'
 import { notFound } from '#shared/http/http-error.ts'
+import { effectivePlanId } from '../user-api/effective-plan.ts'
 
 export const Profile = t.Object({
   id: t.String({ format: 'uuid' }),
@@ -33,10 +34,10 @@ type ProfileRow = Omit<Profile, 'auto_apply'> & {
 
 export async function loadProfile(sql: Sql, userId: string): Promise<Profile> {
   const [row] = await sql<ProfileRow[]>`
-    SELECT u.id, u.email, u.full_name, u.tier, u.target_roles, u.locations, u.expected_salary_inr,
+    SELECT u.id, u.email, u.full_name, p.id AS tier, u.target_roles, u.locations, u.expected_salary_inr,
            u.auto_apply_enabled, u.auto_apply_min_score, u.review_mode_until, p.review_mode_forced,
            u.phone_verified, u.wa_alerts_enabled, u.fit_scores_stale, u.dashboard_ready
-      FROM users u JOIN plans p ON p.id = u.tier
+      FROM users u JOIN plans p ON p.id = ${effectivePlanId(sql)}
      WHERE u.id = ${userId}`
   if (!row) throw notFound('user not found')
   const { auto_apply_enabled, auto_apply_min_score, review_mode_until, review_mode_forced, ...rest } = row

@@ -3,6 +3,7 @@ import type { Sql } from '#shared/db/create-sql.ts'
 import { unprocessable } from '#shared/http/http-error.ts'
 import { cleanList, cleanText } from './clean-list.ts'
 import { loadProfile, type Profile } from './profile.ts'
+import { effectivePlanId } from '../user-api/effective-plan.ts'
 
 const DAY_MS = 24 * 60 * 60 * 1000
 
@@ -44,7 +45,7 @@ export async function updateProfile(sql: Sql, userId: string, patch: ProfilePatc
   await sql.begin(async (tx) => {
     const [current] = await tx<{ locations: string[]; expected_salary_inr: number | null; review_mode_forced: boolean }[]>`
       SELECT u.locations, u.expected_salary_inr, p.review_mode_forced
-        FROM users u JOIN plans p ON p.id = u.tier WHERE u.id = ${userId} FOR UPDATE OF u`
+        FROM users u JOIN plans p ON p.id = ${effectivePlanId(tx)} WHERE u.id = ${userId} FOR UPDATE OF u`
     if (!current) throw new Error(`user ${userId} vanished`)
     if (autoApply.review_mode_days === 0 && current.review_mode_forced) {
       throw unprocessable('your plan reviews every auto-apply; review mode cannot be switched off', 'auto_apply.review_mode_days')

@@ -106,3 +106,14 @@ describe('GET /api/dashboard', () => {
     await kit.expectNoChange(async () => expectError(await kit.call('GET', '/api/dashboard'), 401))
   })
 })
+
+describe('effective plan', () => {
+  test('a paid tier whose period ended shows as the free plan', async () => {
+    const { userId, token } = await kit.signIn()
+    await kit.sql`UPDATE users SET tier = 'premium', subscription_ends_at = now() - interval '1 day' WHERE id = ${userId}`
+    const dashboard = (await (await kit.call('GET', '/api/dashboard', { token })).json()) as { plan: { id: string; weekly_apply_quota: number } }
+    expect(dashboard.plan).toMatchObject({ id: 'free', weekly_apply_quota: 5 })
+    const profile = (await (await kit.call('GET', '/api/user/profile', { token })).json()) as { tier: string }
+    expect(profile.tier).toBe('free')
+  })
+})
