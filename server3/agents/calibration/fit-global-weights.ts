@@ -102,7 +102,7 @@ export function fitLogistic(outcomes: Outcome[], prior: number[]): { intercept: 
 /**
  * Layer 3: the global weights for next week. Coefficients fitted as above become target weights
  * (negative ones count as 0, normalised to sum 1); the weights move toward them by the data's
- * confidence n / (n + 200), each by at most MAX_WEEKLY_STEP, and are renormalised.
+ * confidence n / (n + 200), each by at most MAX_WEEKLY_STEP, with the total kept at 1.
  */
 export function fitGlobalWeights(names: string[], current: WeightMap, outcomes: Outcome[]): WeeklyFit {
   const total = names.reduce((s, n) => s + (current[n] ?? 0), 0)
@@ -113,10 +113,14 @@ export function fitGlobalWeights(names: string[], current: WeightMap, outcomes: 
   const positiveSum = positive.reduce((s, b) => s + b, 0)
   const target = positiveSum > 0 ? positive.map((b) => b / positiveSum) : w
   const confidence = outcomes.length / (outcomes.length + CONFIDENCE_HALF_SAMPLE)
-  const moved = w.map((x, i) => x + Math.max(-MAX_WEEKLY_STEP, Math.min(MAX_WEEKLY_STEP, confidence * (target[i]! - x))))
-  const movedSum = moved.reduce((s, x) => s + Math.max(0, x), 0)
+  const steps = w.map((x, i) => Math.max(-MAX_WEEKLY_STEP, Math.min(MAX_WEEKLY_STEP, confidence * (target[i]! - x))))
+  // Clamping can unbalance the steps; shrinking the larger side keeps the sum at 1 without a
+  // renormalisation that would push a clamped step past the bound again.
+  const up = steps.reduce((s, d) => s + Math.max(0, d), 0)
+  const down = steps.reduce((s, d) => s - Math.min(0, d), 0)
+  const balanced = steps.map((d) => (d > 0 && up > down ? (d * down) / up : d < 0 && down > up ? (d * up) / down : d))
   const weights: WeightMap = {}
-  names.forEach((name, i) => (weights[name] = round4(Math.max(0, moved[i]!) / movedSum)))
+  names.forEach((name, i) => (weights[name] = round4(Math.max(0, w[i]! + balanced[i]!))))
   const maxChange = Math.max(...names.map((name, i) => Math.abs(weights[name]! - w[i]!)))
   const rate = outcomes.reduce((s, o) => s + o.success, 0) / outcomes.length
   const baseline = Math.log(rate / (1 - rate)) - outcomes.reduce((s, o) => s + dot(prior, o.vector), 0) / outcomes.length

@@ -29,12 +29,14 @@ export const sessionHealthAgent = defineAgent('session-health', {
       const profile = PLATFORM_PROFILES[row.platform]
       const opened = openSession(keyring, row)
       let reason: string | null = 'problem' in opened ? opened.problem : null
+      let inconclusive = false
       if (!reason && 'session' in opened && profile) {
         reason = expiredLogin(opened.session, profile, new Date())
         if (!reason) {
           const probe = await probeSession(opened.session, `${baseUrls[row.platform]}${profile.probePath}`)
           if (probe.status === 'invalid') reason = `${describeBlocker(probe.blocker, row.platform)} (${probe.detail})`
           if (probe.status === 'inconclusive') {
+            inconclusive = true
             counts.inconclusive++
             log.warn({ detail: probe.detail }, 'session probe inconclusive; connection left as is')
           }
@@ -45,7 +47,7 @@ export const sessionHealthAgent = defineAgent('session-health', {
         if (await invalidateConnection(ctx.sql, row.id, reason)) counts.invalidated++
         log.info({ reason }, 'session invalid')
       } else {
-        counts.valid++
+        if (!inconclusive) counts.valid++
         await ctx.sql`UPDATE user_connections SET checked_at = now() WHERE id = ${row.id} AND is_valid`
       }
     }

@@ -1,7 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { type BrowserContext, chromium, type Page } from 'playwright-core'
+import { chromium, type Page } from 'playwright-core'
 import type { PlatformSession } from '#shared/vault/platform-session.ts'
 import { blockerFromPage, blockerFromUrl } from '../../../sessions/page-blockers.ts'
 import type { ApplyChannel, ApplyRequest, ApplyResult, VerifyResult } from './apply-channel.ts'
@@ -132,23 +129,24 @@ async function fillForm(page: Page, fields: FieldInfo[], request: ApplyRequest):
  */
 export function createBrowserChannel(options: BrowserChannelOptions): ApplyChannel {
   async function withPage<T>(request: ApplyRequest, fn: (page: Page) => Promise<T>): Promise<T> {
-    const profileDir = await mkdtemp(join(tmpdir(), 'talvix-apply-'))
-    let context: BrowserContext | undefined
+    // A plain launch gets a fresh temporary user-data dir from Playwright, deleted on close: no
+    // state survives between applies or users (and it starts several seconds faster than a
+    // persistent context on a new profile).
+    const browser = await chromium.launch({
+      executablePath: options.executablePath,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      timeout: options.timeoutMs,
+    })
     try {
-      context = await chromium.launchPersistentContext(profileDir, {
-        executablePath: options.executablePath,
-        headless: true,
-        args: CHROMIUM_ARGS,
-        timeout: options.timeoutMs,
-      })
+      const context = await browser.newContext()
       if (request.session) await context.addCookies(cookiesFor(request.session, request.target))
-      const page = context.pages()[0] ?? (await context.newPage())
+      const page = await context.newPage()
       page.setDefaultTimeout(Math.min(15_000, options.timeoutMs))
       await page.goto(request.target, { waitUntil: 'domcontentloaded', timeout: options.timeoutMs })
       return await fn(page)
     } finally {
-      await context?.close().catch(() => {})
-      await rm(profileDir, { recursive: true, force: true })
+      await browser.close().catch(() => {})
     }
   }
 
