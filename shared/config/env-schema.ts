@@ -1,11 +1,12 @@
 import { type Static, Type as T } from '@sinclair/typebox'
 
-const Port = (fallback: number) =>
-  T.Integer({ minimum: 1, maximum: 65535, default: fallback, description: 'a TCP port number (1-65535)' })
+const Port = (fallback: number, title: string) =>
+  T.Integer({ minimum: 1, maximum: 65535, default: fallback, title, description: 'a TCP port number (1-65535)' })
 
-const Url = (fallback?: string) =>
+const Url = (title: string, fallback?: string) =>
   T.String({
     pattern: '^(https?|postgres(ql)?)://',
+    title,
     description: 'a URL such as http://127.0.0.1:3002',
     ...(fallback === undefined ? {} : { default: fallback }),
   })
@@ -22,19 +23,19 @@ export const EnvSchema = T.Object({
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) => T.Literal(level)),
     { default: 'info', description: 'a pino level (fatal, error, warn, info, debug, trace, silent)' },
   ),
-  DATABASE_URL: Url(),
-  SERVER1_PORT: Port(3001),
-  SERVER2_PORT: Port(3002),
-  SERVER3_PORT: Port(3003),
-  SERVER1_URL: Url('http://127.0.0.1:3001'),
-  SERVER2_URL: Url('http://127.0.0.1:3002'),
-  SERVER3_URL: Url('http://127.0.0.1:3003'),
-  DATA_DIR: T.String({ minLength: 1, default: './.data', description: 'a folder path' }),
+  DATABASE_URL: Url('PostgreSQL 15+ with pg_cron (Supabase in production); bun run dev without it uses embedded PGlite'),
+  SERVER1_PORT: Port(3001, 'port Server 1 listens on'),
+  SERVER2_PORT: Port(3002, 'port Server 2 listens on'),
+  SERVER3_PORT: Port(3003, 'port Server 3 listens on'),
+  SERVER1_URL: Url('how the other servers reach Server 1', 'http://127.0.0.1:3001'),
+  SERVER2_URL: Url('how the other servers reach Server 2', 'http://127.0.0.1:3002'),
+  SERVER3_URL: Url('how the other servers reach Server 3', 'http://127.0.0.1:3003'),
+  DATA_DIR: T.String({ minLength: 1, default: './.data', title: 'embedded database and local file storage', description: 'a folder path' }),
   INSTANCE_ID: T.Optional(T.String({ minLength: 1, description: 'a name for this process in leases and logs' })),
   INTERNAL_SIGNING_SECRET: Secret('a shared secret of at least 32 characters for server-to-server HMAC'),
   SUPABASE_JWT_SECRET: T.Optional(Secret('the Supabase project JWT secret (HS256), at least 32 characters')),
-  SUPABASE_JWKS_URL: T.Optional(Url()),
-  SUPABASE_URL: T.Optional(Url()),
+  SUPABASE_JWKS_URL: T.Optional(Url('Supabase JWKS endpoint for ES256/RS256 access tokens')),
+  SUPABASE_URL: T.Optional(Url('Supabase project URL; with SUPABASE_SERVICE_ROLE_KEY files go to Supabase Storage')),
   SUPABASE_SERVICE_ROLE_KEY: T.Optional(T.String({ minLength: 20, description: 'the Supabase service role key' })),
   STORAGE_BUCKET: T.String({ minLength: 1, default: 'talvix', description: 'a Supabase Storage bucket name' }),
   VAULT_KEYS: T.String({
@@ -46,15 +47,15 @@ export const EnvSchema = T.Object({
     T.String({ minLength: 8, description: 'the previous Razorpay webhook secret, accepted during rotation' }),
   ),
   ADMIN_TOKEN: T.Optional(Secret('a bearer token of at least 32 characters for /api/admin routes')),
-  WA_ENABLED: T.Boolean({ default: false, description: 'true or false' }),
-  UPLOAD_MAX_BYTES: T.Integer({ minimum: 1024, default: 5 * 1024 * 1024, description: 'a size in bytes' }),
-  SCHEDULE_BACKFILL_HOURS: T.Number({ minimum: 0, maximum: 48, default: 3, description: 'hours (0-48)' }),
+  WA_ENABLED: T.Boolean({ default: false, title: 'start the WhatsApp (Baileys) socket on Server 1', description: 'true or false' }),
+  UPLOAD_MAX_BYTES: T.Integer({ minimum: 1024, default: 5 * 1024 * 1024, title: 'largest resume upload', description: 'a size in bytes' }),
+  SCHEDULE_BACKFILL_HOURS: T.Number({ minimum: 0, maximum: 48, default: 3, title: 'a schedule missed this recently fires once at start', description: 'hours (0-48)' }),
   AGENT_LEASE_MS: T.Integer({ minimum: 500, default: 30_000, description: 'milliseconds an agent run lease lasts' }),
   AGENT_POLL_MS: T.Integer({ minimum: 50, default: 1_000, description: 'milliseconds between agent run polls' }),
   AGENT_CONCURRENCY: T.Integer({ minimum: 1, maximum: 256, default: 8, description: 'agent runs in flight per process' }),
   AGENT_RETRY_BASE_MS: T.Integer({ minimum: 10, default: 1_000, description: 'milliseconds before the first retry' }),
   FLAG_POLL_MS: T.Integer({ minimum: 50, default: 5_000, description: 'milliseconds between DB-flag polls' }),
-  LLM_BASE_URL: T.Optional(Url()),
+  LLM_BASE_URL: T.Optional(Url('optional OpenAI-compatible endpoint that may polish generated wording')),
   LLM_API_KEY: T.Optional(T.String({ minLength: 1, description: 'an API key' })),
   LLM_MODEL: T.Optional(T.String({ minLength: 1, description: 'a model name' })),
   WA_RATE_LIMIT_PER_HOUR: T.Integer({ minimum: 1, default: 20, description: 'WhatsApp commands a user may send per hour' }),
@@ -65,6 +66,9 @@ export const EnvSchema = T.Object({
   WA_SEND_MAX_ATTEMPTS: T.Integer({ minimum: 1, default: 5, description: 'tries before an outbound WhatsApp message fails' }),
   WA_OUTBOX_POLL_MS: T.Integer({ minimum: 50, default: 1_000, description: 'milliseconds between outbound queue polls' }),
   WA_LOCK_RETRY_MS: T.Integer({ minimum: 100, default: 15_000, description: 'milliseconds a standby waits before retrying the socket lock' }),
+  FIT_SCORE_FLOOR: T.Integer({ minimum: 0, maximum: 100, default: 70, description: 'fit scores at or above this (0-100) are always stored' }),
+  FIT_SCORE_TOP_N: T.Integer({ minimum: 0, maximum: 1000, default: 20, description: "each user's best N fit scores per run are stored whatever their score" }),
+  FIT_SCORE_JOB_DAYS: T.Integer({ minimum: 1, default: 30, description: 'days since a job was last seen for a full scan to still score it' }),
   SCRAPE_MAX_QUERIES: T.Integer({ minimum: 0, default: 40, description: 'searches per scrape run (role, city pairs)' }),
   SCRAPE_MAX_JOBS_PER_SOURCE: T.Integer({ minimum: 1, default: 300, description: 'jobs kept per source per scrape run' }),
   SCRAPE_PACE_MIN_MS: T.Integer({ minimum: 0, default: 3_000, description: 'milliseconds, shortest gap between platform pages' }),
