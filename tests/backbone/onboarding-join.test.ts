@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
 import postgres from 'postgres'
-import { hop } from '#shared/agents/agent-implementation.ts'
+import { type AgentImplementation, defineAgent, hop } from '#shared/agents/agent-implementation.ts'
 import { issueDevToken } from '#shared/auth/issue-dev-token.ts'
 import { startServer } from '#shared/boot/start-server.ts'
 import { server2Spec } from '../../server2/index.ts'
@@ -32,11 +32,40 @@ function gateFor(userId: string, sibling: string) {
   return gate
 }
 
+/**
+ * The join is the engine's, not the agents': resume-parse and its siblings are replaced by
+ * stand-ins with the same contracts, so this test does not depend on parsing a real file.
+ */
+const standIns = [
+  defineAgent('resume-parse', {
+    async run(input, ctx) {
+      const [resume] = await ctx.sql<{ user_id: string }[]>`SELECT user_id FROM resumes WHERE id = ${input.resume_id}`
+      const userId = resume!.user_id
+      const reason = `resume:${input.resume_id}`
+      return {
+        fanout: {
+          joinKey: `onboarding:${input.resume_id}`,
+          kind: 'onboarding',
+          userId,
+          hops: [
+            hop('skill-gap', { user_id: userId, reason }),
+            hop('career-intel', { user_id: userId, reason }),
+            hop('fit-score', { mode: 'full_scan', user_id: userId, reason }),
+          ],
+        },
+      }
+    },
+  }),
+  defineAgent('skill-gap', { userIdOf: (i) => i.user_id, run: async () => ({}) }),
+  defineAgent('career-intel', { userIdOf: (i) => i.user_id, run: async () => ({}) }),
+  defineAgent('fit-score', { userIdOf: (i) => (i.mode === 'full_scan' ? i.user_id : undefined), run: async () => ({}) }),
+] as AgentImplementation[]
+
 beforeAll(async () => {
   db = await createTestDatabase()
   sql = postgres(db.url, { max: 4, onnotice: () => {} })
   cluster = await startTestCluster(db.url, ['server1'])
-  const agents = instrumentAgents(server2Spec.agents, {
+  const agents = instrumentAgents(standIns, {
     executions,
     async before(agent, input, attempt) {
       const userId = (input as { user_id?: string; mode?: string }).user_id
