@@ -40,6 +40,19 @@ describe('batch scorer', () => {
     expect([...out]).toEqual([...positions].map((u) => scoreJobForUser(users[u] as (typeof users)[number], job, DEFAULT_WEIGHTS).score))
   })
 
+  test('takes per-user effective weights', () => {
+    const { space, jobs } = buildJobFeatureSet(JOBS)
+    const users = Object.values(USERS).map((u) => buildUserFeatures(space, u))
+    const perUser = users.map((_, i) => effectiveWeights(DEFAULT_WEIGHTS, { location: i % 2 === 0 ? 0.1 : -0.1, title: 0.05 * i }))
+    const all = Uint32Array.from(users, (_, i) => i)
+    const out = new Uint8Array(users.length)
+    const scorer = new BatchScorer(space)
+    for (const job of jobs) {
+      scorer.scoreUsers(job, users, all, perUser, out)
+      expect([...out]).toEqual(users.map((user, i) => fitScore(user, job, perUser[i] as (typeof perUser)[number])))
+    }
+  })
+
   test('refuses a job from another run', () => {
     const a = buildJobFeatureSet(JOBS)
     const b = buildJobFeatureSet(JOBS)
