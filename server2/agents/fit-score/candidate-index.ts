@@ -1,6 +1,6 @@
 /**
- * Candidate generation: an inverted index from skills and specific title
- * terms to users (for delta runs: new jobs × all users) or to jobs (for a
+ * Candidate generation: an inverted index from skills (other than soft skills
+ * and languages, see feature-space.ts) and specific title terms to users (for delta runs: new jobs × all users) or to jobs (for a
  * full scan: one user × all jobs), so only pairs that share at least one
  * skill or role term are scored. A pair that shares neither has zero skill
  * coverage and a title overlap of generic words at best, which keeps its
@@ -42,42 +42,40 @@ export interface JobCandidateIndex {
   readonly index: InvertedIndex
 }
 
-function buildPostings(keysOfItems: readonly (readonly Uint32Array[])[]): Postings {
+function buildPostings(keysOfItems: readonly Uint32Array[]): Postings {
   let keyCount = 0
-  for (const keySets of keysOfItems) for (const keys of keySets) for (const key of keys) keyCount = Math.max(keyCount, key + 1)
+  for (const keys of keysOfItems) for (const key of keys) keyCount = Math.max(keyCount, key + 1)
   const offsets = new Uint32Array(keyCount + 1)
-  for (const keySets of keysOfItems) for (const keys of keySets) for (const key of keys) offsets[key + 1] = (offsets[key + 1] as number) + 1
+  for (const keys of keysOfItems) for (const key of keys) offsets[key + 1] = (offsets[key + 1] as number) + 1
   for (let k = 0; k < keyCount; k++) offsets[k + 1] = (offsets[k + 1] as number) + (offsets[k] as number)
   const items = new Uint32Array(offsets[keyCount] as number)
   const fill = offsets.slice(0, keyCount)
-  keysOfItems.forEach((keySets, item) => {
-    for (const keys of keySets) {
-      for (const key of keys) {
-        items[fill[key] as number] = item
-        fill[key] = (fill[key] as number) + 1
-      }
+  keysOfItems.forEach((keys, item) => {
+    for (const key of keys) {
+      items[fill[key] as number] = item
+      fill[key] = (fill[key] as number) + 1
     }
   })
   return { offsets, items }
 }
 
-function buildIndex(skillKeys: readonly (readonly Uint32Array[])[], roleKeys: readonly Uint32Array[]): InvertedIndex {
+function buildIndex(skillKeys: readonly Uint32Array[], roleKeys: readonly Uint32Array[]): InvertedIndex {
   const unindexed: number[] = []
-  skillKeys.forEach((sets, i) => {
-    if (sets.every((s) => s.length === 0) && (roleKeys[i] as Uint32Array).length === 0) unindexed.push(i)
+  skillKeys.forEach((skills, i) => {
+    if (skills.length === 0 && (roleKeys[i] as Uint32Array).length === 0) unindexed.push(i)
   })
   return {
     size: skillKeys.length,
     skills: buildPostings(skillKeys),
-    roles: buildPostings(roleKeys.map((keys) => [keys])),
+    roles: buildPostings(roleKeys),
     unindexed: Uint32Array.from(unindexed),
     stamps: new Uint32Array(skillKeys.length),
     epoch: 0,
   }
 }
 
-function query(index: InvertedIndex, skillQueries: readonly Uint32Array[], roleQuery: Uint32Array): Uint32Array {
-  if (skillQueries.every((q) => q.length === 0) && roleQuery.length === 0) {
+function query(index: InvertedIndex, skillQuery: Uint32Array, roleQuery: Uint32Array): Uint32Array {
+  if (skillQuery.length === 0 && roleQuery.length === 0) {
     return Uint32Array.from({ length: index.size }, (_, i) => i)
   }
   index.epoch += 1
@@ -101,7 +99,7 @@ function query(index: InvertedIndex, skillQueries: readonly Uint32Array[], roleQ
       }
     }
   }
-  for (const keys of skillQueries) take(index.skills, keys)
+  take(index.skills, skillQuery)
   take(index.roles, roleQuery)
   for (const item of index.unindexed) {
     if (stamps[item] !== epoch) {
@@ -116,7 +114,7 @@ export function buildCandidateIndex(users: readonly UserFeatures[]): UserCandida
   return {
     kind: 'users',
     index: buildIndex(
-      users.map((u) => [u.skills]),
+      users.map((u) => u.indexSkills),
       users.map((u) => u.roleIndexTerms),
     ),
   }
@@ -124,14 +122,14 @@ export function buildCandidateIndex(users: readonly UserFeatures[]): UserCandida
 
 /** Positions (ascending) of the users worth scoring against `job`. */
 export function candidateUsersForJob(users: UserCandidateIndex, job: JobFeatures): Uint32Array {
-  return query(users.index, [job.required.ids, job.nice], job.roleIndexTerms)
+  return query(users.index, job.indexSkills, job.roleIndexTerms)
 }
 
 export function buildJobCandidateIndex(jobs: readonly JobFeatures[]): JobCandidateIndex {
   return {
     kind: 'jobs',
     index: buildIndex(
-      jobs.map((j) => [j.required.ids, j.nice]),
+      jobs.map((j) => j.indexSkills),
       jobs.map((j) => j.roleIndexTerms),
     ),
   }
@@ -139,5 +137,5 @@ export function buildJobCandidateIndex(jobs: readonly JobFeatures[]): JobCandida
 
 /** Positions (ascending) of the jobs worth scoring for `user`. */
 export function candidateJobsForUser(jobs: JobCandidateIndex, user: UserFeatures): Uint32Array {
-  return query(jobs.index, [user.skills], user.roleIndexTerms)
+  return query(jobs.index, user.indexSkills, user.roleIndexTerms)
 }

@@ -4,7 +4,16 @@ import { Interner } from './interner.ts'
 export interface FeatureSpaceOptions {
   /** Display name for a canonical skill id (the skills taxonomy's lookup, when wired). */
   readonly skillName?: (id: string) => string | undefined
+  /** Taxonomy category of a skill id; soft skills and languages then count less (see `isLowSignalSkill`). */
+  readonly skillCategory?: (id: string) => string | undefined
 }
+
+/**
+ * Categories that nearly every posting lists ("communication", "English"):
+ * they say little about whether someone fits the role, so they weigh half
+ * as much in coverage and do not retrieve candidates on their own.
+ */
+const LOW_SIGNAL_CATEGORIES = new Set(['soft_skill', 'language'])
 
 /**
  * The shared vocabulary of one scoring run: interned skill ids, title terms
@@ -23,6 +32,11 @@ export class FeatureSpace {
   /** Resume profiles carry display names for their skills; remembered for explanations. */
   learnSkillName(id: string, name: string): void {
     if (name.trim() !== '' && !this.learnedNames.has(id)) this.learnedNames.set(id, name.trim())
+  }
+
+  isLowSignalSkill(id: string): boolean {
+    const category = this.options.skillCategory?.(id)
+    return category !== undefined && LOW_SIGNAL_CATEGORIES.has(category)
   }
 
   /** The best display name known for a skill id, falling back to a readable form of the id. */

@@ -35,6 +35,8 @@ export interface JobFeatures {
   readonly required: WeightedSkills
   /** interned nice-to-have skill ids not also required, ascending */
   readonly nice: Uint32Array
+  /** required and nice-to-have skills that retrieve candidates (not soft skills or languages), ascending */
+  readonly indexSkills: Uint32Array
   readonly role: RoleVector
   /** interned specific title terms, for candidate generation */
   readonly roleIndexTerms: Uint32Array
@@ -78,7 +80,8 @@ function skillImportance(space: FeatureSpace, id: string, titleWords: readonly s
   const phrases = [words(space.skillName(id)), words(id.replace(/[-_]+/g, ' '))]
   const inTitle = phrases.some((p) => countPhrase(titleWords, p) > 0)
   const mentions = Math.max(...phrases.map((p) => countPhrase(textWords, p)))
-  return 1 + (inTitle ? 1 : 0) + 0.5 * Math.min(1, Math.max(0, mentions - 1) / 2)
+  const importance = 1 + (inTitle ? 1 : 0) + 0.5 * Math.min(1, Math.max(0, mentions - 1) / 2)
+  return space.isLowSignalSkill(id) ? importance / 2 : importance
 }
 
 /**
@@ -104,6 +107,7 @@ export function buildJobFeatureSet(inputs: readonly JobInput[], options: Feature
     const order = requiredIds.map((_, k) => k).sort((a, b) => (requiredIds[a] as number) - (requiredIds[b] as number))
     const importance = Float32Array.from(order, (k) => skillImportance(space, requiredKeys[k] as string, titleWords, textWords))
     const required = new Set(requiredKeys)
+    const niceKeys = s.nice_to_have_skills.filter((key) => !required.has(key))
     const role = roleVector(`${input.title} ${s.title_normalized}`, space.roleTerms)
     return {
       space,
@@ -115,7 +119,11 @@ export function buildJobFeatureSet(inputs: readonly JobInput[], options: Feature
         importance,
         totalImportance: importance.reduce((sum, w) => sum + w, 0),
       },
-      nice: internSet(space.skills, s.nice_to_have_skills.filter((key) => !required.has(key))),
+      nice: internSet(space.skills, niceKeys),
+      indexSkills: internSet(
+        space.skills,
+        [...requiredKeys, ...niceKeys].filter((key) => !space.isLowSignalSkill(key)),
+      ),
       role,
       roleIndexTerms: role.ids.filter((id) => isSpecificRoleTerm(space.roleTerms.keyOf(id))),
       statedYears: { min: s.experience_min_years, max: s.experience_max_years },

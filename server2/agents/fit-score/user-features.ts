@@ -22,6 +22,8 @@ export interface UserFeatures {
   readonly user_id: string
   /** interned skill ids, ascending */
   readonly skills: Uint32Array
+  /** skills that retrieve candidates (not soft skills or languages), ascending */
+  readonly indexSkills: Uint32Array
   /** target roles, or the latest job titles when none are set */
   readonly roles: readonly RoleVector[]
   /** interned specific role terms, for candidate generation */
@@ -76,6 +78,10 @@ export function buildUserFeatures(space: FeatureSpace, input: UserInput): UserFe
   return {
     user_id: input.user_id,
     skills: internSet(space.skills, profile.skills.map((s) => s.id)),
+    indexSkills: internSet(
+      space.skills,
+      profile.skills.map((s) => s.id).filter((id) => !space.isLowSignalSkill(id)),
+    ),
     roles,
     roleIndexTerms: Uint32Array.from(indexTerms).sort(),
     years: Math.max(0, profile.total_experience_years),

@@ -5,6 +5,7 @@ import {
   candidateJobsForUser,
   candidateUsersForJob,
 } from '../../../server2/agents/fit-score/candidate-index.ts'
+import type { FeatureSpaceOptions } from '../../../server2/agents/fit-score/feature-space.ts'
 import { buildJobFeatureSet } from '../../../server2/agents/fit-score/job-features.ts'
 import type { JobInput } from '../../../server2/agents/fit-score/job-features.ts'
 import { fitScore } from '../../../server2/agents/fit-score/score-job-for-user.ts'
@@ -16,9 +17,13 @@ import { syntheticMarket } from './synthetic.ts'
 
 const FLOOR = 40
 
+/** What the skills taxonomy says of the soft skills and languages in the fixtures. */
+const CATEGORIES: Record<string, string> = { communication: 'soft_skill', negotiation: 'soft_skill', english: 'language', hindi: 'language' }
+const WITH_CATEGORIES: FeatureSpaceOptions = { skillCategory: (id) => CATEGORIES[id] }
+
 /** Scores every pair and checks candidate generation in both directions against it. */
-function audit(name: string, userInputs: readonly UserInput[], jobInputs: readonly JobInput[]) {
-  const { space, jobs } = buildJobFeatureSet(jobInputs)
+function audit(name: string, userInputs: readonly UserInput[], jobInputs: readonly JobInput[], options: FeatureSpaceOptions = {}) {
+  const { space, jobs } = buildJobFeatureSet(jobInputs, options)
   const users = userInputs.map((u) => buildUserFeatures(space, u))
   const userIndex = buildCandidateIndex(users)
   const jobIndex = buildJobCandidateIndex(jobs)
@@ -61,6 +66,17 @@ describe('candidate generation', () => {
     expect(result.dropped).toBe(0)
     expect(result.asymmetric).toBe(0)
     expect(result.considered / result.all).toBeLessThan(0.35)
+  }, 60_000)
+
+  test('with taxonomy categories, soft skills and languages stop retrieving candidates: fewer pairs, none ≥ 40 dropped', () => {
+    const { users, jobs } = syntheticMarket(1000, 400)
+    const plain = audit('synthetic, no categories', users, jobs)
+    const categorised = audit('synthetic, soft skills not indexed', users, jobs, WITH_CATEGORIES)
+    expect(categorised.dropped).toBe(0)
+    expect(categorised.asymmetric).toBe(0)
+    expect(categorised.considered).toBeLessThan(plain.considered)
+    const fixtures = audit('fixtures, soft skills not indexed', Object.values(USERS), JOBS, WITH_CATEGORIES)
+    expect(fixtures.dropped).toBe(0)
   }, 60_000)
 
   test('a user with nothing to index is a candidate for every job, and a job with nothing to index for every user', () => {

@@ -72,6 +72,20 @@ describe('explanations', () => {
     expect(result.components.text).toBe(0.5)
   })
 
+  test('soft skills and languages weigh half in required coverage when the taxonomy says so', () => {
+    const sales = posting('cs', 'Inside Sales Executive', 'Acme', { req: ['communication', 'crm'], loc: ['Noida'], text: 'Calls and CRM.' })
+    const arjunWithout = (options: Parameters<typeof buildJobFeatureSet>[1]) => {
+      const set = buildJobFeatureSet([sales], options)
+      const user = buildUserFeatures(set.space, {
+        ...USERS.arjun,
+        profile: { ...USERS.arjun.profile, skills: USERS.arjun.profile.skills.filter((s) => s.id !== 'crm') },
+      })
+      return scoreJobForUser(user, set.jobs[0] as JobFeatures, DEFAULT_WEIGHTS).components.required_skills
+    }
+    expect(arjunWithout({})).toBe(0.5)
+    expect(arjunWithout({ skillCategory: (id) => (id === 'communication' ? 'soft_skill' : 'sales') })).toBe(0.333)
+  })
+
   test('without target roles the latest job titles stand in', () => {
     const noRoles = buildUserFeatures(space, { ...USERS.rahul, target_roles: [] })
     expect(scoreJobForUser(noRoles, job('d1'), DEFAULT_WEIGHTS).components.title).toBe(1)
