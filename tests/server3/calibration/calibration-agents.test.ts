@@ -50,7 +50,7 @@ test('thin data: the weekly run resets counters but keeps the weights', async ()
   expect((await active()).version).toBe(before.version)
   const [u] = await sql`SELECT applies_this_week, week_started_at FROM users WHERE id = ${users[0]!}`
   expect(u?.applies_this_week).toBe(0)
-  expect(Date.now() - (u?.week_started_at as Date).getTime()).toBeLessThan(7 * 86_400_000)
+  expect(Date.now() - (u!.week_started_at as Date).getTime()).toBeLessThan(7 * 86_400_000)
 })
 
 test('a predictive component gains weight in a new active version; scored users go stale; rollback restores the previous version', async () => {

@@ -20,8 +20,9 @@ test('Layer 3: thin data barely moves the weights', () => {
   expect(fit.maxChange).toBeLessThan(0.01)
 })
 
+const vector = (title: number) => NAMES.map((n) => (n === 'title' ? title : 0.5))
+
 test('Layer 2: a user who approves high-title jobs and skips low-title ones gets a positive title offset; thin data stays near 0', () => {
-  const vector = (title: number) => NAMES.map((n) => (n === 'title' ? title : 0.5))
   const baseline = NAMES.map(() => 0.5)
   const many = [...Array.from({ length: 30 }, () => ({ weight: 1, vector: vector(0.9) })), ...Array.from({ length: 30 }, () => ({ weight: -1, vector: vector(0.2) }))]
   const fitted = fitUserOffsets(NAMES, many, baseline)

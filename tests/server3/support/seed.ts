@@ -33,8 +33,15 @@ export async function seedUser(sql: postgres.Sql, dataDir: string, opts: SeedUse
   const path = `resumes/${id}/${resumeId}.pdf`
   const bytes = new TextEncoder().encode('%PDF-1.4 Asha Rao resume')
   await createLocalStorage(join(dataDir, 'files')).put(path, bytes, 'application/pdf')
+  const skill = (id: string, name: string) => ({ id, name, category: 'data', evidence: [{ section: 'skills', snippet: name }] })
   const profile = {
     contact: { full_name: 'Asha Rao', email: null, phone: null, location: 'Bengaluru' },
+    summary: 'Data analyst with 4 years of SQL, Python and Excel reporting.',
+    experience: [{ title: 'Data Analyst', company: 'Orbit Retail', start: '2021-01', end: null, dates: 'Jan 2021 - Present', bullets: ['Built SQL and Power BI dashboards'] }],
+    education: [{ degree: 'B.Tech', institution: 'VTU', year: 2020 }],
+    skills: [skill('sql', 'SQL'), skill('python', 'Python'), skill('excel', 'Excel'), skill('power-bi', 'Power BI'), skill('tableau', 'Tableau')],
+    projects: [],
+    certifications: [],
     total_experience_years: 4,
     current_ctc_inr: 1_000_000,
     expected_ctc_inr: 1_400_000,
