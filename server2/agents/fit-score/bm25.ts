@@ -55,19 +55,45 @@ export class CorpusStats {
   }
 }
 
-/** Term id → count for a token list, interning new terms. */
-export function termCounts(tokens: readonly string[], terms: Interner): Map<number, number> {
-  const counts = new Map<number, number>()
-  for (const token of tokens) {
-    const id = terms.intern(token)
-    counts.set(id, (counts.get(id) ?? 0) + 1)
-  }
-  return counts
+/** A document's distinct term ids (ascending) with their counts. */
+export interface TermCounts {
+  readonly ids: Uint32Array
+  readonly tfs: Uint32Array
+  /** token count */
+  readonly length: number
 }
 
-/** A job's BM25 vector; `length` is its token count. */
-export function bm25DocumentVector(counts: Map<number, number>, length: number, stats: CorpusStats): SparseVector {
-  const norm = K1 * (1 - B + (B * length) / stats.averageLength)
+/** Per-id counters reused across documents (zeroed after each), so counting allocates no map. */
+let counters = new Uint32Array(4096)
+
+function countIds(tokens: readonly string[], idOf: (token: string) => number | undefined): TermCounts {
+  const touched: number[] = []
+  for (const token of tokens) {
+    const id = idOf(token)
+    if (id === undefined) continue
+    if (id >= counters.length) {
+      const grown = new Uint32Array(Math.max(id + 1, counters.length * 2))
+      grown.set(counters)
+      counters = grown
+    }
+    const seen = counters[id] as number
+    if (seen === 0) touched.push(id)
+    counters[id] = seen + 1
+  }
+  const ids = Uint32Array.from(touched).sort()
+  const tfs = Uint32Array.from(ids, (id) => counters[id] as number)
+  for (const id of ids) counters[id] = 0
+  return { ids, tfs, length: tokens.length }
+}
+
+/** Term counts of a job's tokens, interning new terms. */
+export function termCounts(tokens: readonly string[], terms: Interner): TermCounts {
+  return countIds(tokens, (token) => terms.intern(token))
+}
+
+/** A job's BM25 vector. */
+export function bm25DocumentVector(counts: TermCounts, stats: CorpusStats): SparseVector {
+  const norm = K1 * (1 - B + (B * counts.length) / stats.averageLength)
   return toUnitVector(counts, (id, tf) => (stats.idf(id) * tf * (K1 + 1)) / (tf + norm))
 }
 
@@ -76,33 +102,30 @@ export function bm25DocumentVector(counts: Map<number, number>, length: number, 
  * match, so unknown tokens are dropped without growing the vocabulary.
  */
 export function queryVector(tokens: readonly string[], terms: Interner, stats: CorpusStats): SparseVector {
-  const counts = new Map<number, number>()
-  for (const token of tokens) {
-    const id = terms.lookup(token)
-    if (id !== undefined) counts.set(id, (counts.get(id) ?? 0) + 1)
-  }
-  return toUnitVector(counts, (id, tf) => stats.idf(id) * (1 + Math.log(tf)))
+  return toUnitVector(
+    countIds(tokens, (token) => terms.lookup(token)),
+    (id, tf) => stats.idf(id) * (1 + Math.log(tf)),
+  )
 }
 
-function toUnitVector(counts: Map<number, number>, weigh: (id: number, tf: number) => number): SparseVector {
-  const entries: [number, number][] = []
-  for (const [id, tf] of counts) {
-    const weight = weigh(id, tf)
-    if (weight > 0) entries.push([id, weight])
-  }
-  if (entries.length === 0) return EMPTY_VECTOR
-  entries.sort((a, b) => b[1] - a[1])
-  const kept = entries.slice(0, MAX_TERMS).sort((a, b) => a[0] - b[0])
-  let squares = 0
-  for (const [, weight] of kept) squares += weight * weight
-  const scale = 1 / Math.sqrt(squares)
-  const ids = new Uint32Array(kept.length)
-  const weights = new Float32Array(kept.length)
-  kept.forEach(([id, weight], i) => {
-    ids[i] = id
-    weights[i] = weight * scale
+function toUnitVector(counts: TermCounts, weigh: (id: number, tf: number) => number): SparseVector {
+  const all = new Float64Array(counts.ids.length)
+  counts.ids.forEach((id, k) => {
+    all[k] = weigh(id, counts.tfs[k] as number)
   })
-  return { ids, weights }
+  // Keep the heaviest MAX_TERMS, back in ascending id order for the merge.
+  let keep = Array.from(all.keys()).filter((k) => (all[k] as number) > 0)
+  if (keep.length === 0) return EMPTY_VECTOR
+  if (keep.length > MAX_TERMS) {
+    keep = keep.sort((a, b) => (all[b] as number) - (all[a] as number)).slice(0, MAX_TERMS).sort((a, b) => a - b)
+  }
+  let squares = 0
+  for (const k of keep) squares += (all[k] as number) ** 2
+  const scale = 1 / Math.sqrt(squares)
+  return {
+    ids: Uint32Array.from(keep, (k) => counts.ids[k] as number),
+    weights: Float32Array.from(keep, (k) => (all[k] as number) * scale),
+  }
 }
 
 /** Cosine of two unit vectors: one merge over the ascending ids. */

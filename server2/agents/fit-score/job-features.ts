@@ -54,34 +54,45 @@ export interface JobFeatureSet {
   readonly jobs: JobFeatures[]
 }
 
-function words(text: string): string[] {
-  return text.toLowerCase().split(/[^a-z0-9+#]+/).filter((w) => w !== '')
-}
-
-/** Occurrences of a word sequence in a word list. */
-function countPhrase(haystack: readonly string[], phrase: readonly string[]): number {
-  if (phrase.length === 0) return 0
-  let count = 0
-  for (let i = 0; i + phrase.length <= haystack.length; i++) {
-    let k = 0
-    while (k < phrase.length && haystack[i + k] === phrase[k]) k++
-    if (k === phrase.length) count++
+/** How often each word sequence occurs in a token list; one pass for all one-word phrases. */
+function phraseCounts(tokens: readonly string[], phrases: readonly (readonly string[])[]): number[] {
+  const single = new Map<string, number>()
+  for (const phrase of phrases) if (phrase.length === 1) single.set(phrase[0] as string, 0)
+  for (const token of tokens) {
+    const seen = single.get(token)
+    if (seen !== undefined) single.set(token, seen + 1)
   }
-  return count
+  return phrases.map((phrase) => {
+    if (phrase.length === 0) return 0
+    if (phrase.length === 1) return single.get(phrase[0] as string) ?? 0
+    let count = 0
+    for (let i = 0; i + phrase.length <= tokens.length; i++) {
+      let k = 0
+      while (k < phrase.length && tokens[i + k] === phrase[k]) k++
+      if (k === phrase.length) count++
+    }
+    return count
+  })
 }
 
 /**
- * How much a required skill matters: a skill named in the title ("React
+ * How much each required skill matters: a skill named in the title ("React
  * Developer", "Accountant – Tally") is the core of the role; one the JD
- * repeats matters more than one listed once. The name and the id are both
- * tried because the id is a slug of the name ("power-bi" ~ "Power BI").
+ * repeats matters more than one listed once; soft skills and languages half
+ * as much. The name and the id are both tried because the id is a slug of
+ * the name ("power-bi" ~ "Power BI"); both go through the same tokenizer as
+ * the JD, so plurals and punctuation match.
  */
-function skillImportance(space: FeatureSpace, id: string, titleWords: readonly string[], textWords: readonly string[]): number {
-  const phrases = [words(space.skillName(id)), words(id.replace(/[-_]+/g, ' '))]
-  const inTitle = phrases.some((p) => countPhrase(titleWords, p) > 0)
-  const mentions = Math.max(...phrases.map((p) => countPhrase(textWords, p)))
-  const importance = 1 + (inTitle ? 1 : 0) + 0.5 * Math.min(1, Math.max(0, mentions - 1) / 2)
-  return space.isLowSignalSkill(id) ? importance / 2 : importance
+function skillImportances(space: FeatureSpace, ids: readonly string[], titleTokens: readonly string[], tokens: readonly string[]): number[] {
+  const phrases = ids.flatMap((id) => [textTokens(space.skillName(id)), textTokens(id.replace(/[-_]+/g, ' '))])
+  const inTitle = phraseCounts(titleTokens, phrases)
+  const mentions = phraseCounts(tokens, phrases)
+  return ids.map((id, k) => {
+    const titled = (inTitle[2 * k] as number) + (inTitle[2 * k + 1] as number) > 0
+    const repeats = Math.max(mentions[2 * k] as number, mentions[2 * k + 1] as number)
+    const importance = 1 + (titled ? 1 : 0) + 0.5 * Math.min(1, Math.max(0, repeats - 1) / 2)
+    return space.isLowSignalSkill(id) ? importance / 2 : importance
+  })
 }
 
 /**
@@ -91,23 +102,27 @@ function skillImportance(space: FeatureSpace, id: string, titleWords: readonly s
  */
 export function buildJobFeatureSet(inputs: readonly JobInput[], options: FeatureSpaceOptions = {}): JobFeatureSet {
   const space = new FeatureSpace(options)
-  const tokenised = inputs.map((input) => {
-    const tokens = textTokens(`${input.title}\n${input.clean_text ?? ''}`)
-    const counts = termCounts(tokens, space.terms)
-    space.corpus.addDocument(counts.keys(), tokens.length)
-    return { counts, length: tokens.length }
-  })
-  const jobs = inputs.map((input, i): JobFeatures => {
+  // Pass 1: tokens, counts and everything that needs no corpus statistics.
+  const firstPass = inputs.map((input) => {
     const s = input.structure
-    const { counts, length } = tokenised[i] as (typeof tokenised)[number]
-    const titleWords = words(`${input.title} ${s.title_normalized}`)
-    const textWords = words(input.clean_text ?? '')
+    const bodyTokens = textTokens(input.clean_text ?? '')
+    const counts = termCounts([...textTokens(input.title), ...bodyTokens], space.terms)
+    space.corpus.addDocument(counts.ids, counts.length)
     const requiredKeys = [...new Set(s.required_skills)]
-    const requiredIds = requiredKeys.map((key) => space.skills.intern(key))
-    const order = requiredIds.map((_, k) => k).sort((a, b) => (requiredIds[a] as number) - (requiredIds[b] as number))
-    const importance = Float32Array.from(order, (k) => skillImportance(space, requiredKeys[k] as string, titleWords, textWords))
+    const titleTokens = textTokens(`${input.title} ${s.title_normalized}`)
+    const importance = skillImportances(space, requiredKeys, titleTokens, bodyTokens)
+    const byId = requiredKeys
+      .map((key, k) => ({ id: space.skills.intern(key), importance: importance[k] as number }))
+      .sort((a, b) => a.id - b.id)
     const required = new Set(requiredKeys)
     const niceKeys = s.nice_to_have_skills.filter((key) => !required.has(key))
+    return { counts, byId, requiredKeys, niceKeys }
+  })
+  // Pass 2: BM25 vectors, now that the corpus is complete.
+  const jobs = inputs.map((input, i): JobFeatures => {
+    const s = input.structure
+    const { counts, byId, requiredKeys, niceKeys } = firstPass[i] as (typeof firstPass)[number]
+    const importance = Float32Array.from(byId, (r) => r.importance)
     const role = roleVector(`${input.title} ${s.title_normalized}`, space.roleTerms)
     return {
       space,
@@ -115,7 +130,7 @@ export function buildJobFeatureSet(inputs: readonly JobInput[], options: Feature
       title: input.title,
       company: input.company,
       required: {
-        ids: Uint32Array.from(order, (k) => requiredIds[k] as number),
+        ids: Uint32Array.from(byId, (r) => r.id),
         importance,
         totalImportance: importance.reduce((sum, w) => sum + w, 0),
       },
@@ -131,7 +146,7 @@ export function buildJobFeatureSet(inputs: readonly JobInput[], options: Feature
       salaryMin: s.salary_min_inr,
       salaryMax: s.salary_max_inr,
       places: jobPlaces(s.locations, s.work_mode),
-      text: bm25DocumentVector(counts, length, space.corpus),
+      text: bm25DocumentVector(counts, space.corpus),
     }
   })
   return { space, jobs }

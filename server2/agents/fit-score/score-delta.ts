@@ -7,7 +7,7 @@ import { buildJobFeatureSet } from './job-features.ts'
 import { forEachActiveUser, loadActiveWeights, loadRunJobs } from './scoring-inputs.ts'
 import { fitScore } from './score-job-for-user.ts'
 import { type KeepPolicy, ScoreKeeper } from './select-scores-to-keep.ts'
-import { pruneBelowFloor, storeFitScores } from './store-fit-scores.ts'
+import { copyFitScores, pruneBelowFloor } from './store-fit-scores.ts'
 import { buildUserFeatures, type UserFeatures } from './user-features.ts'
 import type { Weights } from './weights.ts'
 
@@ -69,7 +69,12 @@ export async function scoreDelta(sql: Sql, scrapeRunId: number, policy: KeepPoli
 
   const kept = keeper.kept()
   const weightsOf = (u: number): Weights => personal[u] ?? global
-  stats.pairs_stored = await storeFitScores(sql, kept, users, jobs, weightsOf, version)
+  const jobIds = jobs.map((job) => job.job_id)
+  stats.pairs_stored = await sql.begin(async (tx) => {
+    // a retried run replaces what an earlier attempt stored for these (new) jobs
+    await tx`DELETE FROM fit_scores WHERE job_id = ANY (${jobIds}::bigint[])`
+    return copyFitScores(tx, kept, users, jobs, weightsOf, version)
+  })
   const touched = [...new Set(kept.users)].map((u) => (users[u] as UserFeatures).user_id)
   stats.pruned = await pruneBelowFloor(sql, touched, policy.floor, policy.topN)
   return stats

@@ -6,7 +6,7 @@ import { type ScoringStats, skillName } from './score-delta.ts'
 import { fitScore } from './score-job-for-user.ts'
 import { loadActiveUser, loadActiveWeights, loadCurrentJobs } from './scoring-inputs.ts'
 import { type KeepPolicy, ScoreKeeper } from './select-scores-to-keep.ts'
-import { storeFitScores } from './store-fit-scores.ts'
+import { copyFitScores } from './store-fit-scores.ts'
 import { buildUserFeatures } from './user-features.ts'
 
 /**
@@ -34,7 +34,7 @@ export async function scoreFullScan(sql: Sql, userId: string, policy: KeepPolicy
   await sql.begin(async (tx) => {
     const removed = await tx`DELETE FROM fit_scores WHERE user_id = ${userId}`
     stats.pruned = removed.count
-    stats.pairs_stored = await storeFitScores(tx, keeper.kept(), [features], jobs, () => weights, version)
+    stats.pairs_stored = await copyFitScores(tx, keeper.kept(), [features], jobs, () => weights, version)
   })
   return stats
 }

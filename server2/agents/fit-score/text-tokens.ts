@@ -17,9 +17,6 @@ const STOP_WORDS = new Set(
   ).split(' '),
 )
 
-/** Characters that end a token; "+" and "#" stay so "c++" and "c#" survive. */
-const SPLIT = /[^a-z0-9+#]+/
-
 /** Endings where a final "s" is not a plural ("class", "status", "analysis", "canvas"). */
 const KEEP_S = new Set(['ss', 'us', 'is', 'as'])
 
@@ -34,11 +31,37 @@ function fold(token: string): string {
   return token
 }
 
+/** Whether a char code belongs in a token: a–z, 0–9, and "+" / "#" so "c++" and "c#" survive. */
+function isTokenChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 43 || c === 35
+}
+
+/**
+ * Lower-case tokens without stop words, one-letter tokens or bare numbers.
+ * A hand-written scanner rather than split + regex tests: every JD and resume
+ * of a run passes through here.
+ */
 export function textTokens(text: string): string[] {
+  const lower = text.toLowerCase()
   const tokens: string[] = []
-  for (const raw of text.toLowerCase().split(SPLIT)) {
-    if (raw.length < 2 || /^[0-9]+$/.test(raw) || STOP_WORDS.has(raw)) continue
-    tokens.push(fold(raw))
+  let start = -1
+  let digitsOnly = true
+  for (let i = 0; i <= lower.length; i++) {
+    const c = i < lower.length ? lower.charCodeAt(i) : 32
+    if (isTokenChar(c)) {
+      if (start < 0) {
+        start = i
+        digitsOnly = true
+      }
+      if (c < 48 || c > 57) digitsOnly = false
+      continue
+    }
+    if (start < 0) continue
+    if (i - start >= 2 && !digitsOnly) {
+      const raw = lower.slice(start, i)
+      if (!STOP_WORDS.has(raw)) tokens.push(fold(raw))
+    }
+    start = -1
   }
   return tokens
 }
