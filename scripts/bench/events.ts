@@ -12,7 +12,7 @@ import { server2Spec } from '../../server2/index.ts'
 import { connectRealtime, notificationsOf } from '../../tests/support/realtime-client.ts'
 import { TEST_SECRETS } from '../../tests/support/test-config.ts'
 import { createTestDatabase } from '../../tests/support/test-database.ts'
-import { startTestCluster } from '../../tests/support/test-servers.ts'
+import { instanceOptions, startTestCluster } from '../../tests/support/test-servers.ts'
 import { waitFor } from '../../tests/support/wait-for.ts'
 import { percentile } from './percentiles.ts'
 
@@ -25,7 +25,7 @@ const sql = postgres(db.url, { max: 4, onnotice: () => {} })
 const cluster = await startTestCluster(db.url, ['server1'], { AGENT_CONCURRENCY: '64', LOG_LEVEL: 'silent' })
 const noOpCoach = defineAgent('coach', { run: async () => ({}) }) as AgentImplementation
 const agents = [...server2Spec.agents.filter((a) => a.contract.name !== 'coach'), noOpCoach]
-cluster.server2 = await startServer({ ...server2Spec, agents }, cluster.config, { port: cluster.ports.server2 })
+cluster.server2 = await startServer({ ...server2Spec, agents }, cluster.config, instanceOptions(cluster.ports.server2))
 
 async function postCoach(trigger: string) {
   const path = '/api/agents/coach'

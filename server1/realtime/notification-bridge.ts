@@ -12,11 +12,15 @@ const EMBEDDED_POLL_MS = 500
  * rows are polled.
  */
 export function notificationBridge(ctx: ServerContext, hub: RealtimeHub): BackgroundTask {
-  const readAndPublish = async (ids: number[]) => {
+  // Embedded mode has no users-table NOTIFY; there the dashboard_ready notification stands in for it.
+  const readAndPublish = async (ids: number[], options = { announceDashboardReady: false }) => {
     const rows = await ctx.sql<NotificationRow[]>`
       SELECT id, user_id, kind, title, body, data, status, created_at FROM notifications
        WHERE id = ANY (${ids}::bigint[]) AND user_id IS NOT NULL ORDER BY id`
-    for (const row of rows) hub.publishNotification(normalize(row))
+    for (const row of rows) {
+      hub.publishNotification(normalize(row))
+      if (options.announceDashboardReady && row.kind === 'dashboard_ready') hub.publishDashboardReady(row.user_id)
+    }
   }
   if (ctx.embedded) {
     let lastId = -1
@@ -32,7 +36,7 @@ export function notificationBridge(ctx: ServerContext, hub: RealtimeHub): Backgr
         const rows = await ctx.sql<{ id: string }[]>`SELECT id FROM notifications WHERE id > ${lastId} ORDER BY id LIMIT 1000`
         if (rows.length === 0) return
         lastId = Number(rows.at(-1)!.id)
-        await readAndPublish(rows.map((r) => Number(r.id)))
+        await readAndPublish(rows.map((r) => Number(r.id)), { announceDashboardReady: true })
       },
       (err) => ctx.log.warn({ err }, 'realtime poll failed'),
     )

@@ -6,7 +6,7 @@ import { server2Spec } from '../../server2/index.ts'
 import { instrumentAgents } from '../support/counting-agents.ts'
 import { TEST_SECRETS } from '../support/test-config.ts'
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts'
-import { startTestCluster, type TestCluster } from '../support/test-servers.ts'
+import { instanceOptions, startTestCluster, type TestCluster } from '../support/test-servers.ts'
 import { waitFor } from '../support/wait-for.ts'
 
 let db: TestDatabase
@@ -26,7 +26,7 @@ beforeAll(async () => {
       if (agent === 'coach' && failCoach) throw new Error('coach exploded on purpose')
     },
   })
-  cluster.server2 = await startServer({ ...server2Spec, agents }, cluster.config, { port: cluster.ports.server2 })
+  cluster.server2 = await startServer({ ...server2Spec, agents }, cluster.config, instanceOptions(cluster.ports.server2))
 })
 
 afterAll(async () => {

@@ -5,7 +5,7 @@ import { server2Spec } from '../../server2/index.ts'
 import { server3Spec } from '../../server3/index.ts'
 import { freePort } from '../support/free-port.ts'
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts'
-import { startTestCluster, type TestCluster } from '../support/test-servers.ts'
+import { instanceOptions, startTestCluster, type TestCluster } from '../support/test-servers.ts'
 import { waitFor } from '../support/wait-for.ts'
 
 let db: TestDatabase
@@ -18,8 +18,8 @@ beforeAll(async () => {
   sql = postgres(db.url, { max: 4, onnotice: () => {} })
   // two instances of each agent server, as behind a load balancer: pollers must not double up
   cluster = await startTestCluster(db.url, ['server2', 'server3'])
-  extraInstances.push(await startServer(server2Spec, cluster.config, { port: freePort() }))
-  extraInstances.push(await startServer(server3Spec, cluster.config, { port: freePort() }))
+  extraInstances.push(await startServer(server2Spec, cluster.config, instanceOptions(freePort())))
+  extraInstances.push(await startServer(server3Spec, cluster.config, instanceOptions(freePort())))
 })
 
 afterAll(async () => {
@@ -78,15 +78,19 @@ describe('DB-flag pollers (two instances of each server running)', () => {
     }
     const waiting = await insertQueued(reviewing, 'waiting')
     const released = await insertQueued(expired, 'released')
-    await waitFor('the expired user’s apply', async () => {
-      const [row] = await sql`SELECT auto_status FROM job_applications WHERE id = ${released}`
-      return row?.auto_status === 'applied'
+    // what Agent 12 then does with it (channels, sessions, quota) is tested in tests/server3
+    const applyRuns = await waitFor('Agent 12 started for the expired user’s apply', async () => {
+      const rows = await sql`
+        SELECT idempotency_key FROM agent_runs WHERE agent = 'apply' AND input->>'application_id' = ${String(released)}`
+      return rows.length > 0 ? rows : null
     })
     await Bun.sleep(700)
+    expect(applyRuns.map((r) => r.idempotency_key)).toEqual([`apply:application:${released}:review-expired:1`])
+    const [releasedRow] = await sql`SELECT auto_status FROM job_applications WHERE id = ${released}`
+    expect(releasedRow?.auto_status).not.toBe('queued')
     const [still] = await sql`SELECT auto_status FROM job_applications WHERE id = ${waiting}`
     expect(still?.auto_status).toBe('queued')
-    const applyRuns = await sql`SELECT 1 FROM agent_runs WHERE agent = 'apply' AND input->>'application_id' = ${String(released)}`
-    expect(applyRuns).toHaveLength(1)
+    expect(await sql`SELECT 1 FROM agent_runs WHERE agent = 'apply' AND input->>'application_id' = ${String(waiting)}`).toHaveLength(0)
   })
 
   test('is_valid = FALSE → one notification and one WhatsApp alert per invalidation', async () => {

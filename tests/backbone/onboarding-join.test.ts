@@ -8,7 +8,7 @@ import { instrumentAgents } from '../support/counting-agents.ts'
 import { connectRealtime, notificationsOf, waitForNotification } from '../support/realtime-client.ts'
 import { TEST_SECRETS } from '../support/test-config.ts'
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts'
-import { startTestCluster, type TestCluster } from '../support/test-servers.ts'
+import { instanceOptions, startTestCluster, type TestCluster } from '../support/test-servers.ts'
 import { waitFor } from '../support/wait-for.ts'
 
 type Sibling = 'skill-gap' | 'career-intel' | 'fit-score'
@@ -75,7 +75,7 @@ beforeAll(async () => {
       if (attempt <= gate.failFirst) throw new Error(`${agent} failed on attempt ${attempt} on purpose`)
     },
   })
-  cluster.server2 = await startServer({ ...server2Spec, agents }, cluster.config, { port: cluster.ports.server2 })
+  cluster.server2 = await startServer({ ...server2Spec, agents }, cluster.config, instanceOptions(cluster.ports.server2))
 })
 
 afterAll(async () => {

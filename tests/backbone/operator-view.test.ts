@@ -51,14 +51,20 @@ test('a bad filter is a 422 naming the field', async () => {
   expect(((await res.json()) as { field: string }).field).toBe('status')
 })
 
+/** Async on purpose: on the embedded fallback the database is served by this very process. */
+async function runScript(args: string[]) {
+  const child = Bun.spawn(['bun', ...args], { env: { ...process.env, DATABASE_URL: db.url }, stdout: 'pipe', stderr: 'pipe' })
+  const [exitCode, stdout] = await Promise.all([child.exited, new Response(child.stdout).text()])
+  return { exitCode, stdout }
+}
+
 test('bun run runs and bun run schedules print their tables', async () => {
-  const env = { ...process.env, DATABASE_URL: db.url }
-  const runsOut = Bun.spawnSync(['bun', 'scripts/runs.ts', '--status', 'failed'], { env })
+  const runsOut = await runScript(['scripts/runs.ts', '--status', 'failed'])
   expect(runsOut.exitCode).toBe(0)
-  expect(runsOut.stdout.toString()).toContain('jd-clean:1')
-  const schedulesOut = Bun.spawnSync(['bun', 'scripts/schedules.ts'], { env })
+  expect(runsOut.stdout).toContain('jd-clean:1')
+  const schedulesOut = await runScript(['scripts/schedules.ts'])
   expect(schedulesOut.exitCode).toBe(0)
-  const text = schedulesOut.stdout.toString()
+  const text = schedulesOut.stdout
   expect(text).toContain('calibrate-weekly')
   expect(text).toContain('30 18 * * 0')
   expect(text).toContain('after scrape')

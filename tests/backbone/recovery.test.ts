@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
 import postgres from 'postgres'
 import { signInternalRequest } from '#shared/auth/internal-signature.ts'
+import { realPostgresTest } from '../support/database-mode.ts'
 import { freePort } from '../support/free-port.ts'
 import { spawnServer } from '../support/server-process.ts'
 import { TEST_SECRETS } from '../support/test-config.ts'
@@ -46,7 +47,7 @@ async function runsFor(scrapeRunId: number) {
 }
 
 describe('nothing is lost', () => {
-  test(
+  realPostgresTest('a row lock held by one connection while server processes use others')(
     'kill -9 mid-run: the run is re-claimed after its lease, completes once, and the chain continues',
     async () => {
       const ports = { server2: freePort(), server3: freePort() }

@@ -9,6 +9,7 @@ import {
   unregisterPgCronSchedules,
 } from '#shared/schedules/pg-cron.ts'
 import { TIMED_SCHEDULES } from '#shared/schedules/schedule-table.ts'
+import { realPostgresTest } from '../support/database-mode.ts'
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts'
 import { startTestCluster, type TestCluster } from '../support/test-servers.ts'
 import { waitFor } from '../support/wait-for.ts'
@@ -22,7 +23,7 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  const location = await locatePgCron(sql, db.url)
+  const location = await locatePgCron(sql, db.url).catch(() => null)
   if (location) await unregisterPgCronSchedules(location)
   await sql.end()
   await db.drop()
@@ -47,7 +48,8 @@ describe('IST → UTC (pg_cron 1.4 has no time zones)', () => {
 })
 
 describe('pg_cron', () => {
-  test('every timed schedule is registered as a cron.job in the app database', async () => {
+  const pgCronTest = realPostgresTest('pg_cron')
+  pgCronTest('every timed schedule is registered as a cron.job in the app database', async () => {
     const location = await locatePgCron(sql, db.url)
     expect(location).not.toBeNull()
     await registerPgCronSchedules(location!)
@@ -65,7 +67,7 @@ describe('pg_cron', () => {
     expect(jobs.every((j) => j.command.startsWith('SELECT fire_schedule('))).toBe(true)
   })
 
-  test(
+  pgCronTest(
     'a real pg_cron job (* * * * *) fires and Server 3 runs the scrape within the next minute',
     async () => {
       const location = (await locatePgCron(sql, db.url))!

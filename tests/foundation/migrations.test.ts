@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, test } from 'bun:test'
 import postgres from 'postgres'
 import { migrate } from '#shared/db/migrate.ts'
+import { realPostgresTest } from '../support/database-mode.ts'
 import { createEmptyDatabase, type TestDatabase } from '../support/test-database.ts'
 
 let db: TestDatabase
@@ -64,7 +65,7 @@ test('every poll in the flag table has a partial index', async () => {
   )
 })
 
-test('on Supabase (publication supabase_realtime exists) notifications join the publication', async () => {
+realPostgresTest('CREATE PUBLICATION (logical replication)')('on Supabase (publication supabase_realtime exists) notifications join the publication', async () => {
   const supabaseLike = await createEmptyDatabase()
   const admin = postgres(supabaseLike.url, { max: 1, onnotice: () => {} })
   try {

@@ -1,10 +1,13 @@
 import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { PGlite } from '@electric-sql/pglite'
 import postgres from 'postgres'
 import { MIGRATIONS_DIR, migrate } from '#shared/db/migrate.ts'
+import { PGliteWireServer } from '../../scripts/dev/pglite-wire-server.ts'
+import { ADMIN_DATABASE_URL, databaseMode } from './database-mode.ts'
 
-export const ADMIN_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
+export { ADMIN_DATABASE_URL } from './database-mode.ts'
 
 function urlFor(database: string) {
   const url = new URL(ADMIN_DATABASE_URL)
@@ -48,8 +51,25 @@ export interface TestDatabase {
   drop(): Promise<void>
 }
 
+/** Without a PostgreSQL server: an in-memory PGlite behind pglite-socket, migrated, per test file. */
+async function createEmbeddedDatabase(migrated: boolean): Promise<TestDatabase> {
+  const db = await PGlite.create()
+  const server = new PGliteWireServer(db)
+  const url = `postgres://postgres@127.0.0.1:${await server.listen(0)}/postgres`
+  if (migrated) await migrate(url)
+  return {
+    name: 'postgres',
+    url,
+    async drop() {
+      await server.close()
+      await db.close()
+    },
+  }
+}
+
 /** A fresh, migrated database for one test file: CREATE DATABASE … TEMPLATE, milliseconds each. */
 export async function createTestDatabase(): Promise<TestDatabase> {
+  if (databaseMode === 'embedded') return createEmbeddedDatabase(true)
   template ??= ensureTemplate()
   const source = await template
   const name = `talvix_t_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`
@@ -75,6 +95,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 
 /** An empty database (no migrations), for migration tests. */
 export async function createEmptyDatabase(): Promise<TestDatabase> {
+  if (databaseMode === 'embedded') return createEmbeddedDatabase(false)
   const name = `talvix_e_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`
   const admin = postgres(ADMIN_DATABASE_URL, { max: 1, onnotice: () => {} })
   try {

@@ -5,6 +5,7 @@ import { server1Spec } from '../../server1/index.ts'
 import type { Server1Deps } from '../../server1/server1-deps.ts'
 import { server2Spec } from '../../server2/index.ts'
 import { server3Spec } from '../../server3/index.ts'
+import { databaseMode } from './database-mode.ts'
 import { freePort } from './free-port.ts'
 import { testConfig } from './test-config.ts'
 
@@ -44,14 +45,15 @@ export async function startTestCluster(
     SERVER3_URL: urls.server3,
     ...overrides,
   })
+  const embedded = databaseMode === 'embedded'
   const cluster: TestCluster = {
     config,
     ports,
     urls,
     async start(name) {
-      if (name === 'server1') cluster.server1 = await startServer(server1Spec, config, { port: ports.server1 })
-      if (name === 'server2') cluster.server2 = await startServer(server2Spec, config, { port: ports.server2 })
-      if (name === 'server3') cluster.server3 = await startServer(server3Spec, config, { port: ports.server3 })
+      if (name === 'server1') cluster.server1 = await startServer(server1Spec, config, { port: ports.server1, embedded })
+      if (name === 'server2') cluster.server2 = await startServer(server2Spec, config, { port: ports.server2, embedded })
+      if (name === 'server3') cluster.server3 = await startServer(server3Spec, config, { port: ports.server3, embedded })
     },
     async stop(name) {
       await cluster[name]?.stop()
@@ -63,4 +65,9 @@ export async function startTestCluster(
   }
   for (const name of servers) await cluster.start(name)
   return cluster
+}
+
+/** startServer options for one more in-process instance in a test (embedded mode follows the database). */
+export function instanceOptions(port: number) {
+  return { port, embedded: databaseMode === 'embedded' }
 }
