@@ -9,6 +9,6 @@ export interface ServerContext {
   log: Logger
   /** names this process in run leases and logs */
   instanceId: string
-  /** PGlite through pglite-socket: no pg_cron and no LISTEN/NOTIFY across connections */
+  /** PGlite behind scripts/dev/pglite-wire-server.ts: no pg_cron and no LISTEN/NOTIFY across connections */
   embedded: boolean
 }

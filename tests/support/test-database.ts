@@ -51,7 +51,7 @@ export interface TestDatabase {
   drop(): Promise<void>
 }
 
-/** Without a PostgreSQL server: an in-memory PGlite behind pglite-socket, migrated, per test file. */
+/** Without a PostgreSQL server: an in-memory PGlite behind PGliteWireServer, migrated, per test file. */
 async function createEmbeddedDatabase(migrated: boolean): Promise<TestDatabase> {
   const db = await PGlite.create()
   const server = new PGliteWireServer(db)
