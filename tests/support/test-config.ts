@@ -9,34 +9,24 @@ export const TEST_SECRETS = {
   ADMIN_TOKEN: 'test-admin-token-0123456789abcdef0123456789',
 }
 
-/** A valid config for tests: fast polls and short leases so recovery happens in seconds. */
+/** Fast polls and short leases so recovery happens in seconds; no backfill of real-clock schedules. */
+const TEST_SETTINGS = {
+  NODE_ENV: 'test',
+  LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+  AGENT_POLL_MS: '200',
+  AGENT_LEASE_MS: '3000',
+  AGENT_RETRY_BASE_MS: '100',
+  FLAG_POLL_MS: '300',
+  SCHEDULE_BACKFILL_HOURS: '0',
+  ...TEST_SECRETS,
+}
+
+/** A valid config for in-process test servers. */
 export function testConfig(overrides: Record<string, string> = {}): Config {
-  return parseConfig({
-    NODE_ENV: 'test',
-    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
-    AGENT_POLL_MS: '200',
-    AGENT_LEASE_MS: '3000',
-    AGENT_RETRY_BASE_MS: '100',
-    FLAG_POLL_MS: '300',
-    SCHEDULE_BACKFILL_HOURS: '0',
-    ...TEST_SECRETS,
-    ...overrides,
-  })
+  return parseConfig({ ...TEST_SETTINGS, ...overrides })
 }
 
 /** The env a subprocess server needs for the same config. */
 export function testEnv(overrides: Record<string, string> = {}): Record<string, string> {
-  return {
-    NODE_ENV: 'test',
-    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
-    AGENT_POLL_MS: '200',
-    AGENT_LEASE_MS: '3000',
-    AGENT_RETRY_BASE_MS: '100',
-    FLAG_POLL_MS: '300',
-    SCHEDULE_BACKFILL_HOURS: '0',
-    PATH: process.env.PATH ?? '',
-    HOME: process.env.HOME ?? '/root',
-    ...TEST_SECRETS,
-    ...overrides,
-  }
+  return { ...TEST_SETTINGS, PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/root', ...overrides }
 }

@@ -26,23 +26,19 @@ let template: Promise<string> | undefined
 
 async function ensureTemplate(): Promise<string> {
   const name = templateName()
-  const admin = postgres(ADMIN_DATABASE_URL, { max: 1, onnotice: () => {} })
-  try {
+  return onAdmin(async (admin) => {
     await admin`SELECT pg_advisory_lock(7451220099)`
     const [exists] = await admin`SELECT 1 FROM pg_database WHERE datname = ${name}`
     if (!exists) {
-      await admin.unsafe(`CREATE DATABASE "${name}_building"`).catch(async () => {
-        await admin.unsafe(`DROP DATABASE "${name}_building" WITH (FORCE)`)
-        await admin.unsafe(`CREATE DATABASE "${name}_building"`)
-      })
-      await migrate(urlFor(`${name}_building`))
-      await admin.unsafe(`ALTER DATABASE "${name}_building" RENAME TO "${name}"`)
+      const building = `${name}_building`
+      await admin`DROP DATABASE IF EXISTS ${admin(building)} WITH (FORCE)`
+      await admin`CREATE DATABASE ${admin(building)}`
+      await migrate(urlFor(building))
+      await admin`ALTER DATABASE ${admin(building)} RENAME TO ${admin(name)}`
     }
     await admin`SELECT pg_advisory_unlock(7451220099)`
     return name
-  } finally {
-    await admin.end({ timeout: 5 })
-  }
+  })
 }
 
 export interface TestDatabase {
@@ -67,48 +63,39 @@ async function createEmbeddedDatabase(migrated: boolean): Promise<TestDatabase> 
   }
 }
 
+async function onAdmin<T>(work: (admin: postgres.Sql) => Promise<T>): Promise<T> {
+  const admin = postgres(ADMIN_DATABASE_URL, { max: 1, onnotice: () => {} })
+  try {
+    return await work(admin)
+  } finally {
+    await admin.end({ timeout: 5 })
+  }
+}
+
+const uniqueName = (prefix: string) => `${prefix}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`
+
+function handle(name: string): TestDatabase {
+  return {
+    name,
+    url: urlFor(name),
+    drop: () => onAdmin((admin) => admin`DROP DATABASE IF EXISTS ${admin(name)} WITH (FORCE)`).then(() => {}),
+  }
+}
+
 /** A fresh, migrated database for one test file: CREATE DATABASE … TEMPLATE, milliseconds each. */
 export async function createTestDatabase(): Promise<TestDatabase> {
   if (databaseMode === 'embedded') return createEmbeddedDatabase(true)
   template ??= ensureTemplate()
   const source = await template
-  const name = `talvix_t_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`
-  const admin = postgres(ADMIN_DATABASE_URL, { max: 1, onnotice: () => {} })
-  try {
-    await admin.unsafe(`CREATE DATABASE "${name}" TEMPLATE "${source}"`)
-  } finally {
-    await admin.end({ timeout: 5 })
-  }
-  return {
-    name,
-    url: urlFor(name),
-    async drop() {
-      const dropper = postgres(ADMIN_DATABASE_URL, { max: 1, onnotice: () => {} })
-      try {
-        await dropper.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
-      } finally {
-        await dropper.end({ timeout: 5 })
-      }
-    },
-  }
+  const name = uniqueName('talvix_t')
+  await onAdmin((admin) => admin`CREATE DATABASE ${admin(name)} TEMPLATE ${admin(source)}`)
+  return handle(name)
 }
 
 /** An empty database (no migrations), for migration tests. */
 export async function createEmptyDatabase(): Promise<TestDatabase> {
   if (databaseMode === 'embedded') return createEmbeddedDatabase(false)
-  const name = `talvix_e_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`
-  const admin = postgres(ADMIN_DATABASE_URL, { max: 1, onnotice: () => {} })
-  try {
-    await admin.unsafe(`CREATE DATABASE "${name}"`)
-  } finally {
-    await admin.end({ timeout: 5 })
-  }
-  return {
-    name,
-    url: urlFor(name),
-    async drop() {
-      const dropper = postgres(ADMIN_DATABASE_URL, { max: 1, onnotice: () => {} })
-      await dropper.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).finally(() => dropper.end({ timeout: 5 }))
-    },
-  }
+  const name = uniqueName('talvix_e')
+  await onAdmin((admin) => admin`CREATE DATABASE ${admin(name)}`)
+  return handle(name)
 }
