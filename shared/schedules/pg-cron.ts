@@ -40,10 +40,12 @@ export async function registerPgCronSchedules(location: CronLocation, schedules 
   const cronSql = createSql(location.cronUrl, { max: 1 })
   try {
     for (const schedule of schedules) {
-      const command = `SELECT fire_schedule('${schedule.name.replace(/[^a-z-]/g, '')}', 'pg_cron')`
+      // pg_cron stores the command as text; format(%L) lets Postgres do the quoting
       await cronSql`
         SELECT cron.schedule_in_database(${cronJobName(location.appDatabase, schedule.name)},
-                                         ${istToUtcCron(schedule.ist)}, ${command}, ${location.appDatabase})`
+                                         ${istToUtcCron(schedule.ist)},
+                                         format('SELECT fire_schedule(%L, %L)', ${schedule.name}::text, 'pg_cron'),
+                                         ${location.appDatabase})`
     }
   } finally {
     await cronSql.end({ timeout: 5 })
