@@ -20,7 +20,6 @@ export const REDACTED_PATHS = [
   'session',
   'cookies',
   'ciphertext',
-  'code',
   '*.token',
   '*.password',
   '*.secret',
@@ -28,7 +27,6 @@ export const REDACTED_PATHS = [
   '*.cookies',
   '*.ciphertext',
   '*.authorization',
-  '*.code',
 ]
 
 export function createLogger(options: { level: string; name: string }): Logger {
