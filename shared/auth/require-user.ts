@@ -10,7 +10,8 @@ const knownUsers = new Set<string>()
  * first request of a new Supabase user creates their Talvix row.
  */
 export function requireUser(verifyToken: TokenVerifier, sql: Sql) {
-  return new Elysia().resolve({ as: 'scoped' }, async ({ headers }) => {
+  // derive (not resolve) so authentication runs before validation: no schema details for strangers
+  return new Elysia().derive({ as: 'scoped' }, async ({ headers }) => {
     const header = headers.authorization
     if (!header?.startsWith('Bearer ')) throw unauthorized('missing bearer token')
     const userId = await authenticate(verifyToken, header.slice('Bearer '.length).trim())
