@@ -1,22 +1,33 @@
 import { defineAgent, hop } from '#shared/agents/agent-implementation.ts'
+import { scoreDelta } from './score-delta.ts'
+import { scoreFullScan } from './score-full-scan.ts'
 
 /** Agent 6: delta mode scores a scrape run's jobs and chains to auto-apply; full scan refreshes one user. */
 export const fitScoreAgent = defineAgent('fit-score', {
   userIdOf: (input) => (input.mode === 'full_scan' ? input.user_id : undefined),
   async run(input, ctx) {
+    const policy = { floor: ctx.config.FIT_SCORE_FLOOR, topN: ctx.config.FIT_SCORE_TOP_N }
+    const started = performance.now()
     if (input.mode === 'delta') {
+      const stats = await scoreDelta(ctx.sql, input.scrape_run_id, policy)
       await ctx.sql`UPDATE scrape_runs SET scoring_complete = TRUE WHERE id = ${input.scrape_run_id}`
+      ctx.log.info({ scrape_run_id: input.scrape_run_id, ...stats, ms: Math.round(performance.now() - started) }, 'delta scoring done')
       return {
-        output: { scrape_run_id: input.scrape_run_id },
+        output: { scrape_run_id: input.scrape_run_id, ...stats },
         hops: [hop('apply', { scope: 'scrape_run', scrape_run_id: input.scrape_run_id })],
       }
     }
-    const [user] = await ctx.sql<{ stale_since: Date | null }[]>`
-      SELECT fit_scores_stale_since AS stale_since FROM users WHERE id = ${input.user_id}`
+    // Read before scoring: a roles or resume change during the scan sets a newer timestamp, and
+    // then the flag must stay set so the next poll scans again with what changed.
+    // Compared as text: a JS Date would drop the microseconds now() wrote, and never match again.
+    const [user] = await ctx.sql<{ stale_since: string | null }[]>`
+      SELECT fit_scores_stale_since::text AS stale_since FROM users WHERE id = ${input.user_id}`
+    const stats = await scoreFullScan(ctx.sql, input.user_id, policy, ctx.config.FIT_SCORE_JOB_DAYS)
     await ctx.sql`
       UPDATE users SET fit_scores_stale = FALSE, fit_scores_stale_since = NULL
        WHERE id = ${input.user_id}
-         AND fit_scores_stale_since IS NOT DISTINCT FROM ${user?.stale_since ?? null}`
-    return { output: { user_id: input.user_id } }
+         AND fit_scores_stale_since IS NOT DISTINCT FROM ${user?.stale_since ?? null}::timestamptz`
+    ctx.log.info({ ...stats, ms: Math.round(performance.now() - started) }, 'full scan done')
+    return { output: { user_id: input.user_id, ...stats } }
   },
 })

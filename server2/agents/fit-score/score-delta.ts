@@ -5,7 +5,6 @@ import { buildCandidateIndex, candidateUsersForJob } from './candidate-index.ts'
 import { effectiveWeights } from './effective-weights.ts'
 import { buildJobFeatureSet } from './job-features.ts'
 import { forEachActiveUser, loadActiveWeights, loadRunJobs } from './scoring-inputs.ts'
-import { fitScore } from './score-job-for-user.ts'
 import { type KeepPolicy, ScoreKeeper } from './select-scores-to-keep.ts'
 import { copyFitScores, pruneBelowFloor } from './store-fit-scores.ts'
 import { buildUserFeatures, type UserFeatures } from './user-features.ts'
@@ -22,60 +21,79 @@ export interface ScoringStats {
   pairs_stored: number
   /** below-floor rows beyond each user's top N removed */
   pruned: number
+  /** wall time of each phase, for the run log and the bench */
+  phase_ms: Record<string, number>
 }
 
-export const skillName = (id: string): string | undefined => getSkill(id)?.name
+/** Records how long each phase took since the previous mark. */
+export function phaseClock(stats: ScoringStats): (phase: string) => void {
+  let last = performance.now()
+  return (phase) => {
+    const now = performance.now()
+    stats.phase_ms[phase] = Math.round(now - last)
+    last = now
+  }
+}
+
+/** The taxonomy's display names and categories (soft skills weigh less) for every feature space Server 2 builds. */
+export const featureOptions = {
+  skillName: (id: string): string | undefined => getSkill(id)?.name,
+  skillCategory: (id: string): string | undefined => getSkill(id)?.category,
+}
 
 /**
  * Delta scoring: the run's new jobs against every active user. Candidate generation (an inverted
  * index over users' skills and role terms) limits scoring to pairs that share something; the
- * batch scorer screens them with the global weights, users with a Layer 2 calibration are
- * rescored with their own weights, and the keeper retains the floor + top-N pairs, which alone get
- * an explanation and a row.
+ * batch scorer screens them, each user with their own effective weights (Layer 3 + their Layer 2
+ * offsets), and the keeper retains the floor + top-N pairs, which alone get an explanation and a row.
  */
 export async function scoreDelta(sql: Sql, scrapeRunId: number, policy: KeepPolicy): Promise<ScoringStats> {
+  const stats: ScoringStats = { jobs: 0, users: 0, pairs_considered: 0, pairs_scored: 0, pairs_stored: 0, pruned: 0, phase_ms: {} }
+  const mark = phaseClock(stats)
   const jobInputs = await loadRunJobs(sql, scrapeRunId)
-  const stats: ScoringStats = { jobs: jobInputs.length, users: 0, pairs_considered: 0, pairs_scored: 0, pairs_stored: 0, pruned: 0 }
+  stats.jobs = jobInputs.length
   if (jobInputs.length === 0) return stats
   const { version, weights: global } = await loadActiveWeights(sql)
-  const { space, jobs } = buildJobFeatureSet(jobInputs, { skillName })
+  const { space, jobs } = buildJobFeatureSet(jobInputs, featureOptions)
+  mark('jobs')
 
   const users: UserFeatures[] = []
-  const personal: (Weights | undefined)[] = []
+  const weights: Weights[] = []
   await forEachActiveUser(sql, (batch) => {
     for (const { input, offsets } of batch) {
       users.push(buildUserFeatures(space, input))
-      personal.push(offsets === null ? undefined : effectiveWeights(global, offsets))
+      weights.push(offsets === null ? global : effectiveWeights(global, offsets))
     }
   })
+  mark('users')
   stats.users = users.length
   stats.pairs_considered = users.length * jobs.length
   if (users.length === 0) return stats
 
   const index = buildCandidateIndex(users)
+  mark('index')
   const scorer = new BatchScorer(space)
   const keeper = new ScoreKeeper(users.length, policy)
   const screened = new Uint8Array(users.length)
   jobs.forEach((job, j) => {
     const candidates = candidateUsersForJob(index, job)
     stats.pairs_scored += candidates.length
-    scorer.scoreUsers(job, users, candidates, global, screened)
-    for (let k = 0; k < candidates.length; k++) {
-      const u = candidates[k] as number
-      const own = personal[u]
-      keeper.offer(u, j, own === undefined ? (screened[k] as number) : fitScore(users[u] as UserFeatures, job, own))
-    }
+    scorer.scoreUsers(job, users, candidates, weights, screened)
+    for (let k = 0; k < candidates.length; k++) keeper.offer(candidates[k] as number, j, screened[k] as number)
   })
 
   const kept = keeper.kept()
-  const weightsOf = (u: number): Weights => personal[u] ?? global
+  mark('screen')
+  const weightsOf = (u: number): Weights => weights[u] as Weights
   const jobIds = jobs.map((job) => job.job_id)
   stats.pairs_stored = await sql.begin(async (tx) => {
     // a retried run replaces what an earlier attempt stored for these (new) jobs
     await tx`DELETE FROM fit_scores WHERE job_id = ANY (${jobIds}::bigint[])`
     return copyFitScores(tx, kept, users, jobs, weightsOf, version)
   })
+  mark('store')
   const touched = [...new Set(kept.users)].map((u) => (users[u] as UserFeatures).user_id)
   stats.pruned = await pruneBelowFloor(sql, touched, policy.floor, policy.topN)
+  mark('prune')
   return stats
 }

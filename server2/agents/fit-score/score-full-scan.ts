@@ -2,7 +2,7 @@ import type { Sql } from '#shared/db/create-sql.ts'
 import { buildJobCandidateIndex, candidateJobsForUser } from './candidate-index.ts'
 import { effectiveWeights } from './effective-weights.ts'
 import { buildJobFeatureSet, type JobFeatures } from './job-features.ts'
-import { type ScoringStats, skillName } from './score-delta.ts'
+import { featureOptions, phaseClock, type ScoringStats } from './score-delta.ts'
 import { fitScore } from './score-job-for-user.ts'
 import { loadActiveUser, loadActiveWeights, loadCurrentJobs } from './scoring-inputs.ts'
 import { type KeepPolicy, ScoreKeeper } from './select-scores-to-keep.ts'
@@ -15,11 +15,14 @@ import { buildUserFeatures } from './user-features.ts'
  * the dashboard sees the old set or the new one, never a mix.
  */
 export async function scoreFullScan(sql: Sql, userId: string, policy: KeepPolicy, jobDays: number): Promise<ScoringStats> {
-  const stats: ScoringStats = { jobs: 0, users: 0, pairs_considered: 0, pairs_scored: 0, pairs_stored: 0, pruned: 0 }
+  const stats: ScoringStats = { jobs: 0, users: 0, pairs_considered: 0, pairs_scored: 0, pairs_stored: 0, pruned: 0, phase_ms: {} }
+  const mark = phaseClock(stats)
   const user = await loadActiveUser(sql, userId)
   if (user === undefined) return stats
   const [{ version, weights: global }, jobInputs] = await Promise.all([loadActiveWeights(sql), loadCurrentJobs(sql, jobDays)])
-  const { space, jobs } = buildJobFeatureSet(jobInputs, { skillName })
+  mark('load')
+  const { space, jobs } = buildJobFeatureSet(jobInputs, featureOptions)
+  mark('features')
   const features = buildUserFeatures(space, user.input)
   const weights = user.offsets === null ? global : effectiveWeights(global, user.offsets)
   stats.jobs = jobs.length
@@ -30,11 +33,13 @@ export async function scoreFullScan(sql: Sql, userId: string, policy: KeepPolicy
   stats.pairs_scored = candidates.length
   const keeper = new ScoreKeeper(1, policy)
   for (const j of candidates) keeper.offer(0, j, fitScore(features, jobs[j] as JobFeatures, weights))
+  mark('screen')
 
   await sql.begin(async (tx) => {
     const removed = await tx`DELETE FROM fit_scores WHERE user_id = ${userId}`
     stats.pruned = removed.count
     stats.pairs_stored = await copyFitScores(tx, keeper.kept(), [features], jobs, () => weights, version)
   })
+  mark('store')
   return stats
 }
