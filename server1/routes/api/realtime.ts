@@ -12,13 +12,9 @@ const unsubscribers = new WeakMap<object, () => void>()
 export default ({ verifyToken, realtime }: Server1Deps) =>
   new Elysia().ws('/api/realtime', {
     query: t.Object({ token: t.String({ minLength: 1 }), since: t.Optional(t.Numeric({ minimum: 0 })) }),
-    async beforeHandle({ query, set }) {
-      try {
-        await authenticate(verifyToken, query.token)
-      } catch {
-        set.status = 401
-        return { error: 'unauthorized', message: 'invalid or missing token' }
-      }
+    // a refused upgrade is an HTTP answer like any other: thrown, so it carries the error contract (request_id)
+    async beforeHandle({ query }) {
+      await authenticate(verifyToken, query.token)
     },
     async open(ws) {
       const userId = await authenticate(verifyToken, ws.data.query.token)
