@@ -1,8 +1,24 @@
 import { unprocessable } from '#shared/http/http-error.ts'
 
+/**
+ * Spaces and Unicode format characters (zero-width space and joiners, BOM, direction marks).
+ * Format characters are invisible, so at either end they are trimmed like spaces and a value
+ * made only of them is blank; inside a word they stay (Indic scripts need the joiners).
+ */
+const INVISIBLE = /[\s\p{Cf}]/u
+
+/** A loop, not `/[…]+$/`: that regex is quadratic on a long run of spaces before a letter. */
+function trimInvisible(value: string): string {
+  let start = 0
+  let end = value.length
+  while (start < end && INVISIBLE.test(value.charAt(start))) start++
+  while (end > start && INVISIBLE.test(value.charAt(end - 1))) end--
+  return value.slice(start, end)
+}
+
 /** Trims, collapses inner whitespace; a blank entry is an error naming it (e.g. `roles.2`). */
 export function cleanText(value: string, field: string): string {
-  const cleaned = value.trim().replace(/\s+/g, ' ')
+  const cleaned = trimInvisible(value).replace(/\s+/g, ' ')
   if (cleaned === '') throw unprocessable(`${field} must not be blank`, field)
   return cleaned
 }

@@ -29,3 +29,23 @@ describe('refused realtime upgrades follow the error contract', () => {
     expect((await expectError(await upgrade(`token=${expired}`), 401)).message).toBe('token expired')
   })
 })
+
+describe('a value made only of invisible characters is blank', () => {
+  test('a zero-width company name is refused and nothing is stored', async () => {
+    const { token } = await kit.signIn()
+    await kit.expectNoChange(async () => {
+      const res = await kit.call('POST', '/api/applications', { token, json: { job_url: 'https://jobs.example/x', company: ' \u200B\u200D ', title: 'Dev' } })
+      await expectError(res, 422, 'company')
+    })
+  })
+
+  test('a role of a BOM and direction marks is refused; joiners inside a word stay', async () => {
+    const { token } = await kit.signIn()
+    await kit.expectNoChange(async () => {
+      await expectError(await kit.call('PATCH', '/api/user/roles', { token, json: { roles: ['Engineer', '\uFEFF\u202E\u200E'] } }), 422, 'roles.1')
+    })
+    const res = await kit.call('PATCH', '/api/user/roles', { token, json: { roles: ['\u200Bडेवलपर\u200D', 'क्‍ष Analyst'] } })
+    expect(res.status).toBe(200)
+    expect(((await res.json()) as { target_roles: string[] }).target_roles).toEqual(['डेवलपर', 'क्‍ष Analyst'])
+  })
+})
