@@ -13,13 +13,18 @@ export const ProfilePatch = t.Object({
   expected_salary_inr: t.Optional(t.Union([t.Integer({ minimum: 0, maximum: 100_000_000 }), t.Null()])),
   wa_alerts_enabled: t.Optional(t.Boolean()),
   auto_apply: t.Optional(
-    t.Object({
-      enabled: t.Optional(t.Boolean()),
-      min_score: t.Optional(t.Integer({ minimum: 0, maximum: 100 })),
-      review_mode_days: t.Optional(
-        t.Integer({ minimum: 0, maximum: 90, description: 'review queued applies for this many days; 0 switches review off' }),
-      ),
-    }),
+    t.Object(
+      {
+        enabled: t.Optional(t.Boolean()),
+        min_score: t.Optional(t.Integer({ minimum: 0, maximum: 100 })),
+        review_mode_days: t.Optional(
+          t.Integer({ minimum: 0, maximum: 90, description: 'review queued applies for this many days; 0 switches review off' }),
+        ),
+      },
+      // Elysia turns a non-object here (a string, a number, null) into {}: without this, a patch
+      // with a malformed auto_apply would be accepted and its other fields applied
+      { minProperties: 1 },
+    ),
   ),
 })
 export type ProfilePatch = typeof ProfilePatch.static

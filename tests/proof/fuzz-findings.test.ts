@@ -49,3 +49,13 @@ describe('a value made only of invisible characters is blank', () => {
     expect(((await res.json()) as { target_roles: string[] }).target_roles).toEqual(['डेवलपर', 'क्‍ष Analyst'])
   })
 })
+
+describe('a malformed auto_apply refuses the whole profile patch', () => {
+  test.each([['yes'], [3.25], [null], [['x']], [{}]])('auto_apply: %p → 422, the other fields are not applied', async (autoApply) => {
+    const { token } = await kit.signIn()
+    await kit.expectNoChange(async () => {
+      const res = await kit.call('PATCH', '/api/user/profile', { token, json: { full_name: 'Mallory', expected_salary_inr: 900_000, auto_apply: autoApply } })
+      await expectError(res, 422, 'auto_apply')
+    })
+  })
+})
