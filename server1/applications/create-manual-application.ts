@@ -6,7 +6,7 @@ import { type Application, type ApplicationRow, ApplicationStatus, toApplication
 
 export const ManualApplicationBody = t.Object({
   job_id: t.Optional(t.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, description: 'a Talvix job id' })),
-  job_url: t.Optional(t.String({ pattern: '^https?://[^\\s]+$', maxLength: 2048, description: 'for jobs Talvix did not scrape' })),
+  job_url: t.Optional(t.String({ pattern: '^https?://[^\\s\\x00]+$', maxLength: 2048, description: 'for jobs Talvix did not scrape' })),
   company: t.Optional(t.String({ minLength: 1, maxLength: 200, description: "defaults to the job's company" })),
   title: t.Optional(t.String({ minLength: 1, maxLength: 200, description: "defaults to the job's title" })),
   status: t.Optional(ApplicationStatus),

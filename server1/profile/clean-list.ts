@@ -16,8 +16,15 @@ function trimInvisible(value: string): string {
   return value.slice(start, end)
 }
 
-/** Trims, collapses inner whitespace; a blank entry is an error naming it (e.g. `roles.2`). */
+/**
+ * Trims, collapses inner whitespace; a blank entry is an error naming it (e.g. `roles.2`). NUL and
+ * broken surrogate pairs are refused here: PostgreSQL text cannot hold NUL (the INSERT would fail
+ * with a 500) and a lone surrogate would be stored as U+FFFD, silently changing the value.
+ */
 export function cleanText(value: string, field: string): string {
+  if (value.includes('\u0000') || !value.isWellFormed()) {
+    throw unprocessable(`${field} contains characters that are not text (NUL or a broken surrogate pair)`, field)
+  }
   const cleaned = trimInvisible(value).replace(/\s+/g, ' ')
   if (cleaned === '') throw unprocessable(`${field} must not be blank`, field)
   return cleaned

@@ -59,3 +59,19 @@ describe('a malformed auto_apply refuses the whole profile patch', () => {
     })
   })
 })
+
+describe('NUL and broken surrogates in text fields are a 422, not a 500', () => {
+  const cases: [string, string, Record<string, unknown>, string][] = [
+    ['PATCH', '/api/user/profile', { full_name: 'Asha\u0000Rao' }, 'full_name'],
+    ['PATCH', '/api/user/profile', { locations: ['Pune', '\uD800'] }, 'locations.1'],
+    ['PATCH', '/api/user/roles', { roles: ['\u0000'] }, 'roles.0'],
+    ['POST', '/api/applications', { job_url: 'https://jobs.example/\u0000', company: 'Acme', title: 'Dev' }, 'job_url'],
+    ['POST', '/api/applications', { job_url: 'https://jobs.example/1', company: 'Acme\u0000', title: 'Dev' }, 'company'],
+  ]
+  test.each(cases)('%s %s %j', async (method, path, json, field) => {
+    const { token } = await kit.signIn()
+    await kit.expectNoChange(async () => {
+      await expectError(await kit.call(method, path, { token, json }), 422, field)
+    })
+  })
+})
