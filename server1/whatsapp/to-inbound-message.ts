@@ -60,7 +60,8 @@ export async function toInboundMessage(msg: WAMessage, options: InboundOptions =
   if (chatKind !== 'person') return { ignored: chatKind };
 
   const messageId = key.id;
-  if (!messageId) return { ignored: 'no_id' };
+  // ids are hex in practice; one PostgreSQL text cannot hold (NUL) is no id we can dedupe on
+  if (!messageId || messageId.includes('\u0000') || !messageId.isWellFormed()) return { ignored: 'no_id' };
 
   const text = textOf(msg);
   if (text === undefined) return { ignored: 'no_text' };
@@ -76,7 +77,8 @@ export async function toInboundMessage(msg: WAMessage, options: InboundOptions =
   return {
     messageId,
     phoneE164: `+${number}`,
-    text,
+    // stored as text: NUL cannot be, a lone surrogate would be changed by the driver anyway
+    text: text.replaceAll('\u0000', '').toWellFormed(),
     timestamp: new Date(seconds * 1000),
     pushName: msg.pushName || null,
   };
@@ -146,10 +148,16 @@ function textOf(msg: WAMessage): string | undefined {
   return typeof text === 'string' ? text : undefined;
 }
 
-/** Seconds since the epoch; Baileys gives a number for live messages, a protobuf Long for decoded/history ones. */
+/** The largest time a Date can hold, in seconds: beyond it `new Date(s * 1000)` is Invalid Date. */
+const MAX_DATE_SECONDS = 8.64e12;
+
+/**
+ * Seconds since the epoch; Baileys gives a number for live messages, a protobuf Long for
+ * decoded/history ones. Anything else, or a time no Date can hold, is no timestamp.
+ */
 function timestampSeconds(value: WAMessage['messageTimestamp']): number | undefined {
-  const seconds = typeof value === 'number' ? value : value?.toNumber();
-  return seconds !== undefined && Number.isFinite(seconds) && seconds > 0 ? seconds : undefined;
+  const seconds = typeof value === 'number' ? value : typeof value?.toNumber === 'function' ? value.toNumber() : undefined;
+  return seconds !== undefined && Number.isFinite(seconds) && seconds > 0 && seconds <= MAX_DATE_SECONDS ? seconds : undefined;
 }
 
 function isOwn(number: string, chat: string, ownJids: readonly string[]): boolean {
