@@ -71,7 +71,8 @@ const rahul = crypto.randomUUID()
 
 describe('Server 2 agents', () => {
   test('jd-clean cleans every job of the run, links the cross-posted copy, and chains to delta scoring', async () => {
-    const [run] = await sql`INSERT INTO scrape_runs (status) VALUES ('succeeded') RETURNING id`
+    // 'running' while its jobs are inserted, as the scraper does: a finished run without jobs is scored (empty) at once by the poller
+    const [run] = await sql`INSERT INTO scrape_runs (status) VALUES ('running') RETURNING id`
     scrapeRunId = Number(run!.id)
     for (const [i, p] of POSTINGS.entries()) {
       await sql`INSERT INTO jobs (source, external_id, title, company, location_text, raw_jd, scrape_run_id)
@@ -80,6 +81,7 @@ describe('Server 2 agents', () => {
     // the same opening on another board, company spelled differently
     await sql`INSERT INTO jobs (source, external_id, title, company, location_text, raw_jd, scrape_run_id)
               VALUES ('linkedin', 'copy-1', ${JAVA.title}, 'Mphasis Ltd', ${JAVA.location_text ?? null}, ${JAVA.raw_jd}, ${scrapeRunId})`
+    await sql`UPDATE scrape_runs SET status = 'succeeded', finished_at = now() WHERE id = ${scrapeRunId}`
     await engine().dispatch(hop('jd-clean', { scrape_run_id: scrapeRunId }))
     await succeeded(`fit-score:delta:${scrapeRunId}`)
 
