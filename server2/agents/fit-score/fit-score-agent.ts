@@ -19,14 +19,15 @@ export const fitScoreAgent = defineAgent('fit-score', {
     }
     // Read before scoring: a roles or resume change during the scan sets a newer timestamp, and
     // then the flag must stay set so the next poll scans again with what changed.
-    // Compared as text: a JS Date would drop the microseconds now() wrote, and never match again.
+    // Compared as text (postgres.js turns a timestamptz parameter into a JS Date, which drops the
+    // microseconds now() wrote, and the flag would never clear).
     const [user] = await ctx.sql<{ stale_since: string | null }[]>`
       SELECT fit_scores_stale_since::text AS stale_since FROM users WHERE id = ${input.user_id}`
     const stats = await scoreFullScan(ctx.sql, input.user_id, policy, ctx.config.FIT_SCORE_JOB_DAYS)
     await ctx.sql`
       UPDATE users SET fit_scores_stale = FALSE, fit_scores_stale_since = NULL
        WHERE id = ${input.user_id}
-         AND fit_scores_stale_since IS NOT DISTINCT FROM ${user?.stale_since ?? null}::timestamptz`
+         AND fit_scores_stale_since IS NOT DISTINCT FROM ${user?.stale_since ?? null}::text::timestamptz`
     ctx.log.info({ ...stats, ms: Math.round(performance.now() - started) }, 'full scan done')
     return { output: { user_id: input.user_id, ...stats } }
   },

@@ -129,6 +129,13 @@ describe('Server 2 agents', () => {
     expect(byKind.career_intel.top_skills.map((s: { skill_id: string }) => s.skill_id)).toContain('java')
   })
 
+  test('a stale flag set by the server (now(), microseconds) is cleared by the full scan the poller starts', async () => {
+    await sql`UPDATE users SET fit_scores_stale = TRUE, fit_scores_stale_since = now() WHERE id = ${rahul}`
+    await waitFor('the flag to clear', async () => (await sql`SELECT 1 FROM users WHERE id = ${rahul} AND NOT fit_scores_stale`).length === 1, 30_000)
+    const [scores] = await sql`SELECT count(*)::int AS n FROM fit_scores WHERE user_id = ${rahul}`
+    expect(scores!.n).toBeGreaterThan(0)
+  })
+
   test('a scanned PDF fails the run for good with "no extractable text" and tells the user', async () => {
     const userId = crypto.randomUUID()
     await sql`INSERT INTO users (id) VALUES (${userId})`
