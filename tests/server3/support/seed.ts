@@ -1,10 +1,9 @@
-import { join } from 'node:path'
 import type postgres from 'postgres'
-import { createLocalStorage } from '#shared/storage/local-storage.ts'
 import { parseVaultKeys } from '#shared/vault/keyring.ts'
 import type { PlatformSession } from '#shared/vault/platform-session.ts'
 import { encryptSecret } from '#shared/vault/secret-cipher.ts'
-import { TEST_SECRETS } from '../../support/test-config.ts'
+import { storageFromConfig as server1Storage } from '#shared/storage/storage-from-config.ts'
+import { TEST_SECRETS, testConfig } from '../../support/test-config.ts'
 
 export const COMPONENTS = { required_skills: 0.8, nice_skills: 0.5, title: 0.9, experience: 1, location: 1, salary: 0.8, text: 0.6 }
 
@@ -32,7 +31,8 @@ export async function seedUser(sql: postgres.Sql, dataDir: string, opts: SeedUse
   const resumeId = crypto.randomUUID()
   const path = `resumes/${id}/${resumeId}.pdf`
   const bytes = new TextEncoder().encode('%PDF-1.4 Asha Rao resume')
-  await createLocalStorage(join(dataDir, 'files')).put(path, bytes, 'application/pdf')
+  // written where Server 1's upload route writes (DATA_DIR/storage), so apply tests read what production reads
+  await server1Storage(testConfig({ DATABASE_URL: 'postgres://127.0.0.1/unused', DATA_DIR: dataDir })).put(path, bytes, 'application/pdf')
   const skill = (id: string, name: string) => ({ id, name, category: 'data', evidence: [{ section: 'skills', snippet: name }] })
   const profile = {
     contact: { full_name: 'Asha Rao', email: null, phone: null, location: 'Bengaluru' },
