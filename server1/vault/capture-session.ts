@@ -5,7 +5,7 @@ import { type PlatformSession, platformSessionProblem } from '#shared/vault/plat
 import { encryptSecret } from '#shared/vault/secret-cipher.ts'
 import type { Connection } from './connection.ts'
 import type { Platform } from './platforms.ts'
-import { sessionContext } from './session-context.ts'
+import { sessionContext } from '#shared/vault/session-context.ts'
 
 /**
  * Encrypts a captured login session and stores it as the user's valid connection for the

@@ -1,6 +1,7 @@
 import type { Keyring } from '#shared/vault/keyring.ts'
 import { parsePlatformSession, type PlatformSession } from '#shared/vault/platform-session.ts'
 import { decryptSecret } from '#shared/vault/secret-cipher.ts'
+import { sessionContext } from '#shared/vault/session-context.ts'
 
 export interface ConnectionRow {
   id: string
@@ -18,7 +19,7 @@ export interface ConnectionRow {
 export function openSession(keyring: Keyring, row: ConnectionRow): { session: PlatformSession } | { problem: string } {
   let plaintext: string
   try {
-    plaintext = decryptSecret(keyring, { ciphertext: row.ciphertext, keyId: row.key_id }, `${row.user_id}:${row.platform}`)
+    plaintext = decryptSecret(keyring, { ciphertext: row.ciphertext, keyId: row.key_id }, sessionContext(row.user_id, row.platform))
   } catch (error) {
     return { problem: `stored session cannot be decrypted (${error instanceof Error ? error.message : 'unknown error'})` }
   }
