@@ -1,3 +1,4 @@
+import { sessionContext } from '#shared/vault/session-context.ts'
 import type postgres from 'postgres'
 import { parseVaultKeys } from '#shared/vault/keyring.ts'
 import type { PlatformSession } from '#shared/vault/platform-session.ts'
@@ -55,7 +56,7 @@ export async function seedUser(sql: postgres.Sql, dataDir: string, opts: SeedUse
 
 /** A vault-encrypted platform session, as Server 1's capture stores it. */
 export async function seedConnection(sql: postgres.Sql, userId: string, platform: string, session: PlatformSession, valid = true): Promise<string> {
-  const sealed = encryptSecret(parseVaultKeys(TEST_SECRETS.VAULT_KEYS), JSON.stringify(session), `${userId}:${platform}`)
+  const sealed = encryptSecret(parseVaultKeys(TEST_SECRETS.VAULT_KEYS), JSON.stringify(session), sessionContext(userId, platform))
   const [row] = await sql<{ id: string }[]>`
     INSERT INTO user_connections (user_id, platform, ciphertext, key_id, is_valid, invalid_reason, invalidated_at)
     VALUES (${userId}, ${platform}, ${Buffer.from(sealed.ciphertext)}, ${sealed.keyId}, ${valid},
