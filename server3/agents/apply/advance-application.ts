@@ -1,13 +1,13 @@
 import { type AgentOutcome, type AgentRunContext, hop, PermanentAgentError } from '#shared/agents/agent-implementation.ts'
 import { parseVaultKeys } from '#shared/vault/keyring.ts'
 import type { PlatformSession } from '#shared/vault/platform-session.ts'
+import { storageFromConfig } from '#shared/storage/storage-from-config.ts'
 import { type ConnectionRow, openSession } from '../../sessions/open-session.ts'
 import { applyRoute, loadApplication } from './application-row.ts'
 import { dailyCapFor, TAILORING_MIN_SCORE } from './apply-settings.ts'
 import { createBrowserChannel } from './channels/browser-channel.ts'
 import { createEmailChannel } from './channels/email-channel.ts'
 import { loadApplicantFiles } from './load-apply-request.ts'
-import { openStorage } from './open-storage.ts'
 import { recordNotApplied } from './record-outcome.ts'
 import { submitApplication } from './submit-application.ts'
 import { withUserApplyLock } from './user-apply-lock.ts'
@@ -87,7 +87,8 @@ export async function advanceApplication(applicationId: number, ctx: AgentRunCon
     session = { connectionId: connection.id, session: opened.session }
   }
 
-  const storage = openStorage(ctx.config)
+  // the store Server 1's upload route writes resumes to and Server 2's agents read and write
+  const storage = storageFromConfig(ctx.config)
   const channel =
     route.channel === 'email'
       ? createEmailChannel({ smtpUrl: ctx.config.SMTP_URL ?? '', from: ctx.config.APPLY_FROM_EMAIL })
