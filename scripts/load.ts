@@ -1,0 +1,115 @@
+/**
+ * `bun run load [--seconds S] [--steps 1,2,4,…]` — Server 1's hot reads (GET /api/dashboard,
+ * GET /api/notifications) and the Razorpay webhook (signed replays of one event, unique events)
+ * under closed-loop load at rising concurrency, with the dashboard also served by a bare
+ * Bun.serve + postgres.js handler as the ceiling. Targets run in a child process; traffic only to
+ * 127.0.0.1. Reports req/s and p50/p99 per step, the highest dashboard rate sustained with
+ * p99 < 50 ms and Elysia's share of the bare ceiling. Exit 1 when either target is missed. Last
+ * line: one JSON object.
+ */
+import { cpus, totalmem } from 'node:os'
+import { parseArgs } from 'node:util'
+import { issueDevToken } from '#shared/auth/issue-dev-token.ts'
+import { createSql } from '#shared/db/create-sql.ts'
+import { freePort } from '../tests/support/free-port.ts'
+import { TEST_SECRETS } from '../tests/support/test-config.ts'
+import { createTestDatabase } from '../tests/support/test-database.ts'
+import { waitFor } from '../tests/support/wait-for.ts'
+import { drive, type StepResult } from './load/drive.ts'
+import { signedPaymentCaptured } from './load/razorpay-events.ts'
+import { seedLoadData } from './load/seed-load-data.ts'
+
+const P99_TARGET_MS = 50
+const RATIO_TARGET = 0.8
+
+const { values } = parseArgs({ options: { seconds: { type: 'string', default: '5' }, steps: { type: 'string', default: '1,2,4,8,16,32,64' } } })
+const seconds = Number(values.seconds)
+const steps = values.steps.split(',').map(Number)
+if (!(seconds > 0 && seconds <= 60)) throw new Error('--seconds must be in (0, 60]')
+if (!steps.every((n) => Number.isInteger(n) && n >= 1 && n <= 256)) throw new Error('--steps must be whole numbers from 1 to 256')
+
+const db = await createTestDatabase()
+const sql = createSql(db.url, { max: 4 })
+const ports = { server1: freePort(), bare: freePort() }
+const targets = Bun.spawn(['bun', 'scripts/load/serve-targets.ts'], {
+  env: { ...process.env, DATABASE_URL: db.url, LOAD_SERVER1_PORT: String(ports.server1), LOAD_BARE_PORT: String(ports.bare) },
+  stdout: 'ignore',
+  stderr: 'inherit',
+})
+
+try {
+  const { userId, payerId } = await seedLoadData(sql)
+  const server1 = `http://127.0.0.1:${ports.server1}`
+  const bare = `http://127.0.0.1:${ports.bare}`
+  await waitFor('the load targets', () => fetch(`${bare}/`).then(() => fetch(`${server1}/health`)).then((r) => r.ok, () => false), 30_000, 200)
+  const auth = { authorization: `Bearer ${await issueDevToken(TEST_SECRETS.SUPABASE_JWT_SECRET, userId)}` }
+  const replay = signedPaymentCaptured(TEST_SECRETS.RAZORPAY_WEBHOOK_SECRET, payerId, 'pay_load_replay')
+  const webhook = (body: string, signature: string, eventId: string) =>
+    new Request(`${server1}/api/webhooks/razorpay`, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/json', 'x-razorpay-signature': signature, 'x-razorpay-event-id': eventId },
+    })
+  let unique = 0
+  const workloads: Record<string, { request: (i: number) => Request; expectStatus: number }> = {
+    'dashboard (Elysia)': { request: () => new Request(`${server1}/api/dashboard`, { headers: auth }), expectStatus: 200 },
+    'dashboard (bare Bun.serve)': { request: () => new Request(`${bare}/`, { headers: auth }), expectStatus: 200 },
+    notifications: { request: () => new Request(`${server1}/api/notifications?limit=20`, { headers: auth }), expectStatus: 200 },
+    'webhook replay (one event id)': { request: () => webhook(replay.body, replay.signature, 'evt_load_replay'), expectStatus: 200 },
+    'webhook unique events': {
+      request: () => {
+        const n = unique++
+        const event = signedPaymentCaptured(TEST_SECRETS.RAZORPAY_WEBHOOK_SECRET, payerId, `pay_load_${n}`)
+        return webhook(event.body, event.signature, `evt_load_${n}`)
+      },
+      expectStatus: 200,
+    },
+  }
+
+  const [pg] = await sql<{ version: string }[]>`SELECT version()`
+  console.log(`load: ${cpus().length}× ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GB, Bun ${Bun.version}, ${pg?.version.split(',')[0]}`)
+  console.log(`closed loop, ${seconds} s per step after 1 s warm-up, concurrency ${steps.join(', ')}; targets in a child process, LOG_LEVEL info\n`)
+  const results: Record<string, StepResult[]> = {}
+  for (const connections of steps) {
+    for (const [name, workload] of Object.entries(workloads)) {
+      const result = await drive({ connections, seconds, ...workload })
+      ;(results[name] ??= []).push(result)
+      console.log(`${name.padEnd(30)} c=${String(connections).padStart(3)}  ${String(result.rps).padStart(6)} req/s  p50 ${result.p50_ms.toFixed(2).padStart(7)} ms  p99 ${result.p99_ms.toFixed(2).padStart(7)} ms  errors ${result.errors}`)
+    }
+  }
+
+  const sustained = (name: string) =>
+    (results[name] ?? []).filter((r) => r.errors === 0 && r.p99_ms < P99_TARGET_MS).sort((a, b) => b.rps - a.rps)[0]
+  const elysia = sustained('dashboard (Elysia)')
+  const ceiling = sustained('dashboard (bare Bun.serve)')
+  const bareSameStep = results['dashboard (bare Bun.serve)']?.find((r) => r.connections === elysia?.connections)
+  const ratio = elysia && ceiling ? Math.round((elysia.rps / ceiling.rps) * 100) / 100 : 0
+  const ratioSameStep = elysia && bareSameStep ? Math.round((elysia.rps / bareSameStep.rps) * 100) / 100 : 0
+  console.log(`\nhighest dashboard rate with p99 < ${P99_TARGET_MS} ms: Elysia ${elysia?.rps ?? 0} req/s at c=${elysia?.connections ?? '-'} (p99 ${elysia?.p99_ms ?? '-'} ms); bare ${ceiling?.rps ?? 0} req/s at c=${ceiling?.connections ?? '-'} (p99 ${ceiling?.p99_ms ?? '-'} ms)`)
+  console.log(`Elysia / bare ceiling: ${ratio} (best vs best), ${ratioSameStep} (same concurrency) — target ≥ ${RATIO_TARGET}`)
+  const pass = elysia !== undefined && ratio >= RATIO_TARGET
+  console.log(pass ? 'PASS' : 'FAIL')
+  const figure = (name: string) => sustained(name) ?? null
+  console.log(
+    JSON.stringify({
+      dashboard_rps: elysia?.rps ?? 0,
+      dashboard_p50_ms: elysia?.p50_ms ?? null,
+      dashboard_p99_ms: elysia?.p99_ms ?? null,
+      dashboard_connections: elysia?.connections ?? null,
+      bare_rps: ceiling?.rps ?? 0,
+      bare_p99_ms: ceiling?.p99_ms ?? null,
+      elysia_ratio: ratio,
+      elysia_ratio_same_concurrency: ratioSameStep,
+      notifications: figure('notifications'),
+      webhook_replay: figure('webhook replay (one event id)'),
+      webhook_unique: figure('webhook unique events'),
+      pass,
+    }),
+  )
+  process.exitCode = pass ? 0 : 1
+} finally {
+  targets.kill()
+  await targets.exited
+  await sql.end({ timeout: 5 })
+  await db.drop()
+}
