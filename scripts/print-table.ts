@@ -1,3 +1,5 @@
+const cell = (value: unknown) => (value === null || value === undefined ? '-' : String(value))
+
 /** Prints rows as an aligned plain-text table (operators read these in a terminal). */
 export function printTable(rows: Record<string, unknown>[]) {
   if (rows.length === 0) {
@@ -5,7 +7,6 @@ export function printTable(rows: Record<string, unknown>[]) {
     return
   }
   const columns = Object.keys(rows[0]!)
-  const cell = (value: unknown) => (value === null || value === undefined ? '-' : String(value))
   const widths = columns.map((c) => Math.max(c.length, ...rows.map((r) => cell(r[c]).length)))
   const line = (values: string[]) => values.map((v, i) => v.padEnd(widths[i]!)).join('  ').trimEnd()
   console.log(line(columns))

@@ -94,24 +94,24 @@ test('not duplicates: another company, another city, another level, another role
 })
 
 test('without texts, company + title + compatible city and level decide', () => {
-  const structure = { title_normalized: 'Senior Java Developer', seniority: 'senior' as const, locations: ['Pune'], experience_min_years: 5 }
-  const a: DuplicateCandidate = { company: 'Infosys Ltd', content_hash: 'a', structure }
-  expect(isSameJob(a, { company: 'Infosys Limited', content_hash: 'b', structure })).toBe(true)
-  expect(isSameJob(a, { company: 'Infosys', content_hash: 'c', structure: { ...structure, experience_min_years: 10 } })).toBe(false)
-  expect(isSameJob(a, { company: 'Infosys', content_hash: 'd', structure: { ...structure, locations: [] } })).toBe(true)
+  const senior = { title_normalized: 'Senior Java Developer', seniority: 'senior' as const, locations: ['Pune'], experience_min_years: 5 }
+  const a: DuplicateCandidate = { company: 'Infosys Ltd', content_hash: 'a', structure: senior }
+  expect(isSameJob(a, { company: 'Infosys Limited', content_hash: 'b', structure: senior })).toBe(true)
+  expect(isSameJob(a, { company: 'Infosys', content_hash: 'c', structure: { ...senior, experience_min_years: 10 } })).toBe(false)
+  expect(isSameJob(a, { company: 'Infosys', content_hash: 'd', structure: { ...senior, locations: [] } })).toBe(true)
 })
 
-function structure(title: string, city: string): DuplicateCandidate['structure'] {
+function structureOf(title: string, city: string): DuplicateCandidate['structure'] {
   return { title_normalized: title, seniority: null, locations: [city], experience_min_years: null }
 }
 
 test('groupDuplicates links reposts across a batch and leaves distinct jobs alone', () => {
   const jobs: DuplicateCandidate[] = [
-    { company: 'Tata Consultancy Services', content_hash: 'h1', structure: structure('Java Developer', 'Pune') },
-    { company: 'Infosys Ltd', content_hash: 'h2', structure: structure('Data Analyst', 'Pune') },
-    { company: 'TCS', content_hash: 'h3', structure: structure('Java Developers', 'Pune') },
-    { company: 'Wipro', content_hash: 'h2', structure: structure('Data Analyst', 'Pune') },
-    { company: 'Infosys Limited', content_hash: 'h5', structure: structure('Data Analyst', 'Chennai') },
+    { company: 'Tata Consultancy Services', content_hash: 'h1', structure: structureOf('Java Developer', 'Pune') },
+    { company: 'Infosys Ltd', content_hash: 'h2', structure: structureOf('Data Analyst', 'Pune') },
+    { company: 'TCS', content_hash: 'h3', structure: structureOf('Java Developers', 'Pune') },
+    { company: 'Wipro', content_hash: 'h2', structure: structureOf('Data Analyst', 'Pune') },
+    { company: 'Infosys Limited', content_hash: 'h5', structure: structureOf('Data Analyst', 'Chennai') },
   ]
   expect(groupDuplicates(jobs)).toEqual([[0, 2], [1, 3], [4]])
 })

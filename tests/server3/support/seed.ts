@@ -3,7 +3,7 @@ import type postgres from 'postgres'
 import { parseVaultKeys } from '#shared/vault/keyring.ts'
 import type { PlatformSession } from '#shared/vault/platform-session.ts'
 import { encryptSecret } from '#shared/vault/secret-cipher.ts'
-import { storageFromConfig as server1Storage } from '#shared/storage/storage-from-config.ts'
+import { storageFromConfig } from '#shared/storage/storage-from-config.ts'
 import { TEST_SECRETS, testConfig } from '../../support/test-config.ts'
 
 export const COMPONENTS = { required_skills: 0.8, nice_skills: 0.5, title: 0.9, experience: 1, location: 1, salary: 0.8, text: 0.6 }
@@ -19,6 +19,8 @@ export interface SeedUser {
   locations?: string[]
 }
 
+const skill = (skillId: string, name: string) => ({ id: skillId, name, category: 'data', evidence: [{ section: 'skills', snippet: name }] })
+
 /** A job seeker ready for auto-apply: account, parsed resume with its PDF in storage. */
 export async function seedUser(sql: postgres.Sql, dataDir: string, opts: SeedUser = {}): Promise<string> {
   const id = crypto.randomUUID()
@@ -33,8 +35,7 @@ export async function seedUser(sql: postgres.Sql, dataDir: string, opts: SeedUse
   const path = `resumes/${id}/${resumeId}.pdf`
   const bytes = new TextEncoder().encode('%PDF-1.4 Asha Rao resume')
   // written where Server 1's upload route writes (DATA_DIR/storage), so apply tests read what production reads
-  await server1Storage(testConfig({ DATABASE_URL: 'postgres://127.0.0.1/unused', DATA_DIR: dataDir })).put(path, bytes, 'application/pdf')
-  const skill = (id: string, name: string) => ({ id, name, category: 'data', evidence: [{ section: 'skills', snippet: name }] })
+  await storageFromConfig(testConfig({ DATABASE_URL: 'postgres://127.0.0.1/unused', DATA_DIR: dataDir })).put(path, bytes, 'application/pdf')
   const profile = {
     contact: { full_name: 'Asha Rao', email: null, phone: null, location: 'Bengaluru' },
     summary: 'Data analyst with 4 years of SQL, Python and Excel reporting.',

@@ -1,4 +1,4 @@
-import { Elysia, t } from 'elysia';
+import { Elysia } from 'elysia';
 import { requireAdmin } from '#shared/auth/require-admin.ts';
 import { ErrorBody } from '#shared/http/error-body.ts';
 import type { Server1Deps } from '../../../server1-deps.ts';
