@@ -20,7 +20,7 @@ export type RunSummary = Static<typeof RunSummary>
 
 export const RunFilter = T.Object({
   status: T.Optional(T.Union(['pending', 'running', 'succeeded', 'failed'].map((s) => T.Literal(s)))),
-  agent: T.Optional(T.String({ maxLength: 40 })),
+  agent: T.Optional(T.String({ maxLength: 40, pattern: '^[a-z-]+$' })),
   limit: T.Optional(T.Integer({ minimum: 1, maximum: 500, default: 50 })),
 })
 export type RunFilter = Static<typeof RunFilter>

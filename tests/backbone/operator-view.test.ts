@@ -49,6 +49,9 @@ test('a bad filter is a 422 naming the field', async () => {
   const res = await runs(TEST_SECRETS.ADMIN_TOKEN, '?status=exploded')
   expect(res.status).toBe(422)
   expect(((await res.json()) as { field: string }).field).toBe('status')
+  const nul = await runs(TEST_SECRETS.ADMIN_TOKEN, '?agent=jd%00clean')
+  expect(nul.status).toBe(422)
+  expect(((await nul.json()) as { field: string }).field).toBe('agent')
 })
 
 /** Async on purpose: on the embedded fallback the database is served by this very process. */
