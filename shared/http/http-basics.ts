@@ -36,7 +36,8 @@ export function httpBasics(log: Logger) {
       )
     })
     .onError({ as: 'global' }, ({ code, error, set, request, path, requestId }) => {
-      const id = requestId ?? set.headers['x-request-id'] ?? crypto.randomUUID()
+      // no route matched means no derive ran: take the caller's id from the request itself
+      const id = requestId ?? request.headers.get('x-request-id') ?? crypto.randomUUID()
       set.headers['x-request-id'] = id
       const reply = (status: number, body: Omit<ErrorBody, 'request_id'>) => {
         set.status = status
