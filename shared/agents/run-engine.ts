@@ -53,6 +53,8 @@ export class RunEngine {
   private unlisten: (() => Promise<void>) | undefined
   private stopped = true
   private polling = false
+  /** the last poll filled every free slot, so more due runs may be waiting */
+  private backlog = false
   private readonly idle = new Set<() => void>()
 
   constructor(
@@ -146,7 +148,11 @@ export class RunEngine {
   }
 
   private kick(runId: string) {
-    if (this.stopped || this.inFlight.size >= this.options.concurrency) return
+    if (this.stopped) return
+    if (this.inFlight.size >= this.options.concurrency) {
+      this.backlog = true
+      return
+    }
     void claimRun(this.ctx.sql, runId, this.ctx.instanceId, this.options.leaseMs)
       .then(([row]) => row && this.execute(row))
       .catch((err) => this.ctx.log.error({ err, run_id: runId }, 'claim failed'))
@@ -157,8 +163,12 @@ export class RunEngine {
     this.polling = true
     try {
       const free = this.options.concurrency - this.inFlight.size
-      if (free <= 0) return
+      if (free <= 0) {
+        this.backlog = true
+        return
+      }
       const rows = await claimDueRuns(this.ctx.sql, this.agentNames, this.ctx.instanceId, this.options.leaseMs, free)
+      this.backlog = rows.length === free
       for (const row of rows) void this.execute(row)
     } catch (err) {
       this.ctx.log.warn({ err }, 'run poll failed')
@@ -210,7 +220,8 @@ export class RunEngine {
     } finally {
       this.inFlight.delete(row.id)
       if (this.inFlight.size === 0) for (const resolve of this.idle) resolve()
-      if (!this.stopped) void this.poll()
+      // a freed slot goes to waiting work at once; without a backlog the interval poll and NOTIFY suffice
+      if (this.backlog) void this.poll()
     }
   }
 
