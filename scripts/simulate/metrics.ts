@@ -28,13 +28,17 @@ export class ActionMetrics {
   }
 }
 
-/** Runs `work` over `items` with at most `limit` in flight (a crowd of users, not a thundering herd). */
-export async function forEachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+/**
+ * Runs `work` over `items` with at most `limit` in flight (a crowd of users, not a thundering
+ * herd). One user's failure is handed to `onError` and the crowd carries on: the report counts
+ * it, and the invariants judge what the system made of the rest.
+ */
+export async function forEachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>, onError: (error: unknown) => void): Promise<void> {
   let next = 0
   const worker = async () => {
     while (next < items.length) {
       const item = items[next++] as T
-      await work(item)
+      await work(item).catch(onError)
     }
   }
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))

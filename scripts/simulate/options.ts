@@ -17,7 +17,7 @@ export const DEFAULT_OPTIONS: SimulationOptions = {
   speed: 3600,
   seed: 'talvix-day',
   reportPath: 'docs/simulation.md',
-  settleTimeoutMs: 30 * 60_000,
+  settleTimeoutMs: 10 * 60_000,
 }
 
 function positive(name: string, value: string | undefined): number {

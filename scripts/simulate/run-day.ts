@@ -15,7 +15,7 @@ import type { SimulationOptions } from './options.ts'
 import { makePersonas } from './personas.ts'
 import { seededRandom } from './random.ts'
 import type { SimulationResult } from './report.ts'
-import { fireSchedule, waitForAgentsIdle, waitForQuiet, waitForRunKey, waitForTriggerRun } from './schedules.ts'
+import { describeOpenWork, fireSchedule, waitForAgentsIdle, waitForQuiet, waitForRunKey, waitForTriggerRun } from './schedules.ts'
 import { Server1Client } from './server1-client.ts'
 import type { Sim } from './sim-context.ts'
 import { actionStages, agentStages } from './stages.ts'
@@ -84,8 +84,13 @@ export async function runDay(options: SimulationOptions, command: string, hooks:
   let keep = Boolean(process.env.SIM_KEEP_FILES)
   try {
     for (const name of SERVER_NAMES) await cluster.start(name)
-    const whatsapp = await startWhatsAppNetwork(sql, cluster.env, metrics)
-    const sim: Sim = { options, sql, cluster, boards, client, whatsapp, personas, metrics, random, say }
+    const whatsapp = await startWhatsAppNetwork(sql, cluster.env, metrics, hooks.clientRetries ?? 0)
+    const failed = (error: unknown) => {
+      const message = error instanceof Error ? error.message : String(error)
+      metrics.record('user action abandoned', 0, false, message)
+      say(`a user action failed: ${message.slice(0, 200)}`)
+    }
+    const sim: Sim = { options, sql, cluster, boards, client, whatsapp, personas, metrics, random, say, failed }
     const clock = new DayClock(options.speed)
     chaos = hooks.duringDay?.(cluster, db.url)
 
@@ -136,13 +141,20 @@ export async function runDay(options: SimulationOptions, command: string, hooks:
     const chaosReport = (await chaos?.stop()) ?? []
     chaos = undefined
     say('settling: waiting until no run, trigger or outbound message is pending')
-    await waitForQuiet(sql, options.settleTimeoutMs)
+    // a day that never settles is itself a finding: report it beside the invariants, not instead of them
+    const unsettled = await waitForQuiet(sql, options.settleTimeoutMs).then(
+      () => null,
+      async (error: Error) => `${error.message}; still open: ${await describeOpenWork(sql)}`,
+    )
     await whatsapp.flush()
     await whatsapp.stop()
     await recordEmployerInbox(sql, boards)
 
     const caps = parseConfig(cluster.env).APPLY_DAILY_CAPS
-    const invariants = await checkInvariants(sql, caps)
+    const invariants = [
+      { name: 'system_settled', pass: unsettled === null, detail: unsettled ?? 'no agent run, schedule trigger or outbound message left pending' },
+      ...(await checkInvariants(sql, caps)),
+    ]
     if (invariants.some((i) => !i.pass)) {
       keep = true
       say(`an invariant failed: database ${db.url} and logs in ${workDir} are kept for inspection`)

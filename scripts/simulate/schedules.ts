@@ -84,3 +84,12 @@ export async function waitForQuiet(sql: Sql, timeoutMs: number, quietMs = 3_000)
     250,
   )
 }
+
+/** What keeps the day from settling, e.g. "fit-score running 7 (oldest started 9.9 min ago)". */
+export async function describeOpenWork(sql: Sql): Promise<string> {
+  const rows = await sql<{ agent: string; status: string; n: number; minutes: number | null }[]>`
+    SELECT agent, status, count(*)::int AS n, extract(epoch FROM now() - min(coalesce(started_at, created_at)))::float8 / 60 AS minutes
+      FROM agent_runs WHERE status IN ('pending', 'running') GROUP BY agent, status ORDER BY agent, status`
+  const parts = rows.map((r) => `${r.agent} ${r.status} ${r.n} (oldest ${(r.minutes ?? 0).toFixed(1)} min)`)
+  return parts.length > 0 ? parts.join(', ') : 'no agent runs (triggers or outbound messages)'
+}

@@ -21,6 +21,8 @@ export interface Sim {
   random: Random
   /** progress lines (stderr), so stdout stays the report */
   say(line: string): void
+  /** a user action that failed for good: counted in the report, the day goes on */
+  failed(error: unknown): void
 }
 
 /** Parallel users at once: a crowd, bounded so a 2-core machine measures the system, not the harness. */

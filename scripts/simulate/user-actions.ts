@@ -60,13 +60,13 @@ export async function signUpEveryone(sim: Sim) {
     if (persona.naukriSession) await capture(sim, persona, 'naukri', true)
     if (persona.expiredLinkedin) await capture(sim, persona, 'linkedin', false)
     if (persona.whatsapp) await linkPhone(sim, persona)
-  })
+  }, sim.failed)
 }
 
 /** 14:00 — upgrades through Razorpay: each captured payment is delivered twice (a webhook retry) and once more under a new event id (a replay). */
 export async function payments(sim: Sim) {
   await sim.sql`CREATE TABLE IF NOT EXISTS sim_payments_sent (payment_id text PRIMARY KEY, user_id uuid NOT NULL, plan text NOT NULL)`
-  for (const persona of sim.personas.filter((p) => p.pays)) {
+  await forEachLimited(sim.personas.filter((p) => p.pays), 1, async (persona) => {
     const plan = persona.plan === 'free' ? 'pro' : 'premium'
     const payment = {
       id: razorpayId('pay'),
@@ -84,7 +84,7 @@ export async function payments(sim: Sim) {
     const eventId = razorpayId('evt')
     await Promise.all([sim.client.razorpay(body, eventId), sim.client.razorpay(body, eventId)])
     await sim.client.razorpay(body, razorpayId('evt'))
-  }
+  }, sim.failed)
 }
 
 /** 16:00 — a few users change their target roles, a few upload a new resume: their fit scores go stale. */
@@ -95,14 +95,14 @@ export async function changesOfMind(sim: Sim) {
       await sim.client.call('change roles', persona.id, 'PATCH', '/api/user/roles', { roles })
     }
     if (persona.reuploads) await sim.client.upload(persona.id, await renderResume({ ...persona, years: persona.years + 1 }))
-  })
+  }, sim.failed)
 }
 
 /** 17:00 — some users look at their dashboard. */
 export async function dashboards(sim: Sim) {
   await forEachLimited(sim.personas.filter(() => sim.random.chance(0.2)), USER_CONCURRENCY, async (persona) => {
     await sim.client.call('dashboard', persona.id, 'GET', '/api/dashboard')
-  })
+  }, sim.failed)
 }
 
 /** 22:00 — review-mode users answer their queue on the dashboard: approve the best, skip the next. */
@@ -114,7 +114,7 @@ export async function reviewQueues(sim: Sim) {
     const [approve, skip] = ids
     if (approve) await sim.client.call('approve application', userId, 'POST', `/api/applications/${approve}/approve`)
     if (skip && sim.random.chance(0.5)) await sim.client.call('skip application', userId, 'POST', `/api/applications/${skip}/skip`)
-  })
+  }, sim.failed)
 }
 
 /** 23:00 — users read notifications: one at a time, or all at once. */
@@ -124,5 +124,5 @@ export async function readNotifications(sim: Sim) {
     const unread = page.items.find((n) => n.status === 'unread')
     if (sim.random.chance(0.25)) await sim.client.call('read all notifications', persona.id, 'POST', '/api/notifications/read-all')
     else if (unread) await sim.client.call('read notification', persona.id, 'PATCH', `/api/notifications/${unread.id}`, { status: 'read' })
-  })
+  }, sim.failed)
 }

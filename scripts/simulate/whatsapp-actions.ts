@@ -12,7 +12,7 @@ export async function middayChats(sim: Sim) {
     const id = `3EB0MID${persona.index.toString(16).toUpperCase().padStart(8, '0')}`
     await sim.whatsapp.send(persona.phone, body, id)
     if (sim.random.chance(0.1)) await sim.whatsapp.send(persona.phone, body, id)
-  })
+  }, sim.failed)
   await sim.whatsapp.send('+919999000001', 'hi')
 }
 
@@ -33,5 +33,5 @@ export async function eveningChats(sim: Sim) {
     } else {
       await sim.whatsapp.send(persona.phone, sim.random.pick(['jobs', 'status']))
     }
-  })
+  }, sim.failed)
 }

@@ -27,7 +27,7 @@ export interface WhatsAppNetwork {
  * transport. Each delivery is also written to `sim_wa_deliveries`, the phones' side of the
  * conversation, so "every reply sent once" is checked in SQL against what phones received.
  */
-export async function startWhatsAppNetwork(sql: Sql, env: Record<string, string>, metrics: ActionMetrics): Promise<WhatsAppNetwork> {
+export async function startWhatsAppNetwork(sql: Sql, env: Record<string, string>, metrics: ActionMetrics, retries = 0): Promise<WhatsAppNetwork> {
   await sql`
     CREATE TABLE IF NOT EXISTS sim_wa_deliveries (
       id            bigserial PRIMARY KEY,
@@ -68,9 +68,18 @@ export async function startWhatsAppNetwork(sql: Sql, env: Record<string, string>
     async send(phone, body, messageId) {
       const id = messageId ?? `3EB0SIM${(++messageCounter).toString(16).toUpperCase().padStart(10, '0')}`
       const message = received({ from: `${phone.slice(1)}@s.whatsapp.net`, id, t: String(Math.floor(Date.now() / 1000)) }, text(body))
-      return metrics.time(`whatsapp ${body.split(' ')[0]?.toLowerCase()}`, () =>
-        handleIncoming({ ctx: { sql, log, config }, engine: { fireQueued: fire }, onReplyQueued: () => void sender.tickNow() }, message),
-      )
+      const deps = { ctx: { sql, log, config }, engine: { fireQueued: fire }, onReplyQueued: () => void sender.tickNow() }
+      return metrics.time(`whatsapp ${body.split(' ')[0]?.toLowerCase()}`, async () => {
+        // the pipeline is one transaction: a failed attempt left nothing, and WhatsApp redelivers the same message
+        for (let attempt = 0; ; attempt++) {
+          try {
+            return await handleIncoming(deps, message)
+          } catch (error) {
+            if (attempt >= retries) throw error
+            await Bun.sleep(500)
+          }
+        }
+      })
     },
     inbox: (phone) => inboxes.get(phone) ?? [],
     flush: () => sender.tickNow(),

@@ -1,0 +1,28 @@
+/**
+ * `bun run chaos [--seed S] [--kills K] [--users N] [--jobs M] [--speed X] [--pg-restart 0|1] [--report docs/simulation-chaos.md|none]`
+ *
+ * The simulated day of `bun run simulate`, while a seeded fault injector SIGKILLs and restarts
+ * each of the three server processes at random moments (K kills, default 12, rotating over the
+ * servers) and restarts PostgreSQL once (pg_ctlcluster). The servers must reconnect and finish
+ * what the dead ones held (leases expire, outbox rows and DB flags are found again); the same
+ * invariants must hold at the end. Reports kills, recoveries and recovery times; exit code 1 on
+ * any invariant failure, any failed recovery, or fewer kills than asked.
+ */
+import { runChaos } from './chaos/run-chaos.ts'
+import { publish } from './simulate.ts'
+import { DEFAULT_OPTIONS, parseOptions } from './simulate/options.ts'
+
+const options = parseOptions(process.argv.slice(2), { ...DEFAULT_OPTIONS, users: 150, jobs: 1500, speed: 600, seed: 'talvix-chaos', reportPath: 'docs/simulation-chaos.md' })
+const kills = Number(options.extra.kills ?? 12)
+const restartPostgres = (options.extra['pg-restart'] ?? '1') !== '0'
+const unknown = Object.keys(options.extra).filter((k) => k !== 'kills' && k !== 'pg-restart')
+if (unknown.length > 0) throw new Error(`unknown option --${unknown[0]}`)
+const command = `bun run chaos --seed ${options.seed} --kills ${kills} --users ${options.users} --jobs ${options.jobs} --speed ${options.speed} --pg-restart ${restartPostgres ? 1 : 0}`
+
+const outcome = await runChaos(options, { kills, restartPostgres }, command)
+const invariantsPassed = await publish(outcome.result, options.reportPath, `chaos: ${kills} kills`)
+const faultsOk = outcome.kills >= kills && outcome.recoveryErrors === 0 && (!restartPostgres || outcome.postgresRestarts === 1)
+if (!faultsOk) {
+  console.error(`chaos plan not completed: ${outcome.kills}/${kills} kills, ${outcome.postgresRestarts} PostgreSQL restarts, ${outcome.recoveryErrors} recovery errors`)
+}
+process.exit(invariantsPassed && faultsOk ? 0 : 1)

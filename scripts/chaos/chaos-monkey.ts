@@ -1,0 +1,136 @@
+import { createSql } from '#shared/db/create-sql.ts'
+import { agents } from '#shared/agents/agent-contracts.ts'
+import { percentile } from '../bench/percentiles.ts'
+import { type Cluster, SERVER_NAMES, type ServerName } from '../simulate/cluster.ts'
+import { pollUntil } from '../simulate/poll.ts'
+import type { Random } from '../simulate/random.ts'
+import { restartPostgres } from './restart-postgres.ts'
+
+export interface ChaosPlan {
+  kills: number
+  /** restart PostgreSQL once, half-way through the kills */
+  restartPostgres: boolean
+  /** real seconds between faults: [min, max) */
+  gapSeconds: [number, number]
+  /** how long a killed server stays down: [min, max) seconds */
+  downSeconds: [number, number]
+}
+
+interface Recovery {
+  server: ServerName | 'postgres'
+  /** kill (or restart) → GET /health ok with the database reachable */
+  healthMs: number
+  /** kill → every run that was pending or running on the killed server's agents at the kill has finished */
+  drainedMs: number
+  backlog: number
+}
+
+const spread = (label: string, values: number[]) =>
+  `  ${label}: p50 ${(percentile(values, 50) / 1000).toFixed(1)} s, max ${(Math.max(...values) / 1000).toFixed(1)} s`
+
+const agentsOf = (server: ServerName) => Object.values(agents).filter((a) => a.server === server).map((a) => a.name)
+
+/**
+ * The fault injector of `bun run chaos`: at seeded random moments it SIGKILLs one of the three
+ * servers (rotating so each is hit), brings it back after a seeded pause, and restarts
+ * PostgreSQL once; for each fault it measures recovery. `stop()` finishes the plan (the
+ * remaining kills come quickly) and returns the report lines.
+ */
+export function startChaosMonkey(cluster: Cluster, databaseUrl: string, plan: ChaosPlan, random: Random, say: (line: string) => void) {
+  const sql = createSql(databaseUrl, { max: 2 })
+  const recoveries: Recovery[] = []
+  const errors: string[] = []
+  // stop() sets it: the remaining kills follow each other without the seeded gaps
+  const state = { hurry: false }
+  // rotating from a seeded start: every server is killed at least floor(K/3) times
+  const first = random.int(SERVER_NAMES.length)
+  const order = Array.from({ length: plan.kills }, (_, i) => SERVER_NAMES[(first + i) % SERVER_NAMES.length] as ServerName)
+  const pgAt = plan.restartPostgres ? Math.floor(plan.kills / 2) : -1
+  const between = (range: [number, number]) => (range[0] + random.next() * (range[1] - range[0])) * 1000
+
+  const pause = async (ms: number) => {
+    const until = Date.now() + ms
+    while (!state.hurry && Date.now() < until) await Bun.sleep(Math.min(200, until - Date.now()))
+  }
+
+  const openWork = async (server: ServerName) => {
+    const names = agentsOf(server)
+    if (names.length === 0) return []
+    const rows = await sql<{ id: string }[]>`
+      SELECT id FROM agent_runs WHERE agent = ANY (${names}) AND status IN ('pending', 'running')`
+    return rows.map((r) => r.id)
+  }
+
+  const drained = (ids: string[]) =>
+    pollUntil(
+      'the killed server backlog to drain',
+      async () => {
+        if (ids.length === 0) return true
+        const [row] = await sql<{ open: number }[]>`
+          SELECT count(*)::int AS open FROM agent_runs WHERE id = ANY (${ids}::uuid[]) AND status IN ('pending', 'running')`
+        return row?.open === 0
+      },
+      20 * 60_000,
+      200,
+    )
+
+  const killOne = async (server: ServerName) => {
+    const backlog = await openWork(server).catch(() => [] as string[])
+    const killedAt = Date.now()
+    await cluster.kill(server)
+    say(`chaos: SIGKILL ${server} (${backlog.length} runs of its agents open)`)
+    await pause(between(plan.downSeconds))
+    await cluster.start(server)
+    const healthMs = Date.now() - killedAt
+    await drained(backlog)
+    recoveries.push({ server, healthMs, drainedMs: Date.now() - killedAt, backlog: backlog.length })
+    say(`chaos: ${server} back: health after ${(healthMs / 1000).toFixed(1)} s, backlog drained after ${((Date.now() - killedAt) / 1000).toFixed(1)} s`)
+  }
+
+  const bouncePostgres = async () => {
+    const backlog = await sql<{ id: string }[]>`SELECT id FROM agent_runs WHERE status IN ('pending', 'running')`.then((r) => r.map((x) => x.id))
+    const at = Date.now()
+    say('chaos: restarting PostgreSQL')
+    await restartPostgres()
+    for (const server of SERVER_NAMES) await cluster.waitHealthy(server, 120_000)
+    const healthMs = Date.now() - at
+    await drained(backlog)
+    recoveries.push({ server: 'postgres', healthMs, drainedMs: Date.now() - at, backlog: backlog.length })
+    say(`chaos: PostgreSQL back: all servers healthy after ${(healthMs / 1000).toFixed(1)} s, backlog drained after ${((Date.now() - at) / 1000).toFixed(1)} s`)
+  }
+
+  const done = (async () => {
+    for (const [i, server] of order.entries()) {
+      await pause(between(plan.gapSeconds))
+      try {
+        if (i === pgAt) await bouncePostgres()
+        await killOne(server)
+      } catch (error) {
+        errors.push(error instanceof Error ? error.message : String(error))
+        say(`chaos: recovery failed: ${errors.at(-1)}`)
+        // whatever happened, leave every server running for the rest of the day
+        for (const name of SERVER_NAMES) await cluster.waitHealthy(name, 1_000).catch(() => cluster.start(name).catch(() => {}))
+      }
+    }
+  })()
+
+  return {
+    async stop(): Promise<string[]> {
+      state.hurry = true
+      await done
+      await sql.end({ timeout: 5 })
+      const kills = recoveries.filter((r) => r.server !== 'postgres')
+      const pg = recoveries.find((r) => r.server === 'postgres')
+      return [
+        `Chaos: ${kills.length} SIGKILLs (${SERVER_NAMES.map((s) => `${s} ${kills.filter((k) => k.server === s).length}`).join(', ')}), ${kills.length} recoveries; PostgreSQL restarts: ${pg ? 1 : 0}`,
+        ...(kills.length > 0
+          ? [spread('kill → /health ok (includes the seeded down time)', kills.map((k) => k.healthMs)), spread('kill → its open runs finished (backlog drained)', kills.map((k) => k.drainedMs))]
+          : []),
+        ...(pg ? [`  PostgreSQL restart → all servers healthy ${(pg.healthMs / 1000).toFixed(1)} s, ${pg.backlog} open runs drained ${(pg.drainedMs / 1000).toFixed(1)} s`] : []),
+        ...errors.map((e) => `  recovery error: ${e}`),
+      ]
+    },
+    /** how many faults were injected and recovered from, and whether all recovered */
+    summary: () => ({ kills: recoveries.filter((r) => r.server !== 'postgres').length, postgresRestarts: recoveries.filter((r) => r.server === 'postgres').length, errors: errors.length }),
+  }
+}
