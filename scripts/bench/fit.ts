@@ -34,7 +34,7 @@ const db = await createTestDatabase()
 const sql = postgres(db.url, { max: 4, onnotice: () => {} })
 /** The storage policy comes from the environment like the server's, so an operator can bench their own floor and N. */
 const policyEnv = Object.fromEntries(
-  ['FIT_SCORE_FLOOR', 'FIT_SCORE_TOP_N'].flatMap((name) => (process.env[name] === undefined ? [] : [[name, process.env[name] as string]])),
+  ['FIT_SCORE_FLOOR', 'FIT_SCORE_TOP_N', 'FIT_SCORE_MAX_PER_RUN'].flatMap((name) => (process.env[name] === undefined ? [] : [[name, process.env[name] as string]])),
 )
 const config = parseConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: db.url, ...TEST_SECRETS, ...policyEnv })
 const ctx = {
@@ -132,7 +132,7 @@ try {
   const peakMb = Math.round(process.resourceUsage().maxRSS / 1024)
 
   const lines = [
-    `policy: keep scores ≥ ${config.FIT_SCORE_FLOOR} plus each user's top ${config.FIT_SCORE_TOP_N} per run`,
+    `policy: keep scores ≥ ${config.FIT_SCORE_FLOOR} plus each user's top ${config.FIT_SCORE_TOP_N} per run; a delta run stores at most ${config.FIT_SCORE_MAX_PER_RUN || 'unlimited'} per user`,
     `machine: ${navigator.hardwareConcurrency} cores, bun ${Bun.version}, ${process.platform}/${process.arch}`,
     `setup (generate + insert ${USERS} users, ${ALL_JOBS} jobs): ${setupS.toFixed(1)} s`,
     `delta ${NEW_JOBS} jobs × ${USERS} users: ${deltaS.toFixed(2)} s; pairs considered ${delta.pairs_considered}, scored ${delta.pairs_scored} (${((100 * delta.pairs_scored!) / delta.pairs_considered!).toFixed(1)}%), stored ${delta.pairs_stored}, pruned ${delta.pruned}`,

@@ -68,6 +68,7 @@ export const EnvSchema = T.Object({
   WA_LOCK_RETRY_MS: T.Integer({ minimum: 100, default: 15_000, description: 'milliseconds a standby waits before retrying the socket lock' }),
   FIT_SCORE_FLOOR: T.Integer({ minimum: 0, maximum: 100, default: 70, description: 'fit scores at or above this (0-100) are always stored' }),
   FIT_SCORE_TOP_N: T.Integer({ minimum: 0, maximum: 1000, default: 20, description: "each user's best N fit scores per run are stored whatever their score" }),
+  FIT_SCORE_MAX_PER_RUN: T.Integer({ minimum: 0, maximum: 10000, default: 25, description: "at most this many new fit scores per user from one delta run (their best; at least FIT_SCORE_TOP_N); 0 = no cap" }),
   FIT_SCORE_JOB_DAYS: T.Integer({ minimum: 1, default: 30, description: 'days since a job was last seen for a full scan to still score it' }),
   SCRAPE_MAX_QUERIES: T.Integer({ minimum: 0, default: 40, description: 'searches per scrape run (role, city pairs)' }),
   SCRAPE_MAX_JOBS_PER_SOURCE: T.Integer({ minimum: 1, default: 300, description: 'jobs kept per source per scrape run' }),

@@ -27,6 +27,8 @@ interface InvertedIndex {
   readonly unindexed: Uint32Array
   /** scratch for de-duplicating a query's union; stamps[item] === epoch means already taken */
   readonly stamps: Uint32Array
+  /** scratch for a query's items before they are copied out sorted */
+  readonly found: Uint32Array
   epoch: number
 }
 
@@ -70,6 +72,7 @@ function buildIndex(skillKeys: readonly Uint32Array[], roleKeys: readonly Uint32
     roles: buildPostings(roleKeys),
     unindexed: Uint32Array.from(unindexed),
     stamps: new Uint32Array(skillKeys.length),
+    found: new Uint32Array(skillKeys.length),
     epoch: 0,
   }
 }
@@ -83,18 +86,20 @@ function query(index: InvertedIndex, skillQuery: Uint32Array, roleQuery: Uint32A
     index.stamps.fill(0)
     index.epoch = 1
   }
-  const { stamps, epoch } = index
-  const out: number[] = []
+  const { stamps, epoch, found } = index
+  let length = 0
   const take = (postings: Postings, keys: Uint32Array): void => {
-    const keyCount = postings.offsets.length - 1
-    for (const key of keys) {
+    const { offsets, items } = postings
+    const keyCount = offsets.length - 1
+    for (let q = 0; q < keys.length; q++) {
+      const key = keys[q] as number
       if (key >= keyCount) continue
-      const end = postings.offsets[key + 1] as number
-      for (let p = postings.offsets[key] as number; p < end; p++) {
-        const item = postings.items[p] as number
+      const end = offsets[key + 1] as number
+      for (let p = offsets[key] as number; p < end; p++) {
+        const item = items[p] as number
         if (stamps[item] !== epoch) {
           stamps[item] = epoch
-          out.push(item)
+          found[length++] = item
         }
       }
     }
@@ -104,10 +109,10 @@ function query(index: InvertedIndex, skillQuery: Uint32Array, roleQuery: Uint32A
   for (const item of index.unindexed) {
     if (stamps[item] !== epoch) {
       stamps[item] = epoch
-      out.push(item)
+      found[length++] = item
     }
   }
-  return Uint32Array.from(out).sort()
+  return found.slice(0, length).sort()
 }
 
 export function buildCandidateIndex(users: readonly UserFeatures[]): UserCandidateIndex {

@@ -99,8 +99,41 @@ export function finishComponents(
   textCosine: number,
   out: Float64Array,
 ): number {
+  return finishPrimitive(
+    user.skills.length > 0,
+    user.roles.length > 0,
+    user.text.ids.length > 0,
+    user.years,
+    locationFit(user.places, job.places),
+    user.expectedSalary,
+    job,
+    requiredImportance,
+    niceCount,
+    title,
+    textCosine,
+    out,
+  )
+}
+
+/**
+ * `finishComponents` on the user's facts as plain values (what the batch
+ * scorer keeps in packed arrays); the one place the component arithmetic lives.
+ */
+export function finishPrimitive(
+  knowsSkills: boolean,
+  hasRoles: boolean,
+  hasText: boolean,
+  years: number,
+  location: number,
+  expectedSalary: number | null,
+  job: JobFeatures,
+  requiredImportance: number,
+  niceCount: number,
+  title: number,
+  textCosine: number,
+  out: Float64Array,
+): number {
   let known = 0
-  const knowsSkills = user.skills.length > 0
   out[REQUIRED] = NEUTRAL
   if (knowsSkills && job.required.ids.length > 0) {
     out[REQUIRED] = requiredImportance / job.required.totalImportance
@@ -112,15 +145,15 @@ export function finishComponents(
     known |= KNOWN_NICE
   }
   out[TITLE] = NEUTRAL
-  if (user.roles.length > 0 && job.role.total > 0) {
+  if (hasRoles && job.role.total > 0) {
     out[TITLE] = title
     known |= KNOWN_TITLE
   }
-  out[EXPERIENCE] = experienceFit(user.years, job.years)
-  out[LOCATION] = locationFit(user.places, job.places)
-  out[SALARY] = salaryFit(user.expectedSalary, job.salaryMin, job.salaryMax)
+  out[EXPERIENCE] = experienceFit(years, job.years)
+  out[LOCATION] = location
+  out[SALARY] = salaryFit(expectedSalary, job.salaryMin, job.salaryMax)
   out[TEXT] = NEUTRAL
-  if (user.text.ids.length > 0 && job.text.ids.length > 0) {
+  if (hasText && job.text.ids.length > 0) {
     out[TEXT] = Math.min(1, textCosine / FULL_TEXT_COSINE)
     known |= KNOWN_TEXT
   }

@@ -7,9 +7,11 @@ export const fitScoreAgent = defineAgent('fit-score', {
   userIdOf: (input) => (input.mode === 'full_scan' ? input.user_id : undefined),
   async run(input, ctx) {
     const policy = { floor: ctx.config.FIT_SCORE_FLOOR, topN: ctx.config.FIT_SCORE_TOP_N }
+    // A delta run adds at most FIT_SCORE_MAX_PER_RUN scores per user (see README, "Storage"); a full scan is one user's whole set.
+    const cap = ctx.config.FIT_SCORE_MAX_PER_RUN
     const started = performance.now()
     if (input.mode === 'delta') {
-      const stats = await scoreDelta(ctx.sql, input.scrape_run_id, policy)
+      const stats = await scoreDelta(ctx.sql, input.scrape_run_id, cap > 0 ? { ...policy, maxPerRun: cap } : policy)
       await ctx.sql`UPDATE scrape_runs SET scoring_complete = TRUE WHERE id = ${input.scrape_run_id}`
       ctx.log.info({ scrape_run_id: input.scrape_run_id, ...stats, ms: Math.round(performance.now() - started) }, 'delta scoring done')
       return {

@@ -9,6 +9,10 @@
  * holds at most N below-floor pairs in a fixed-size heap, so millions of
  * scored pairs never become millions of objects. `selectScoresToKeep` is the
  * same policy over an array of pairs.
+ *
+ * With a per-run cap C (`maxPerRun`), every pair goes into the user's heap of
+ * the best max(C, N), and of those the best N are kept whatever their score,
+ * the rest only at or above the floor.
  */
 
 export interface KeepPolicy {
@@ -16,6 +20,11 @@ export interface KeepPolicy {
   readonly floor: number
   /** each user's best N are kept whatever their score */
   readonly topN: number
+  /**
+   * At most this many pairs per user from one run (the best ones; at least
+   * topN): above-floor pairs beyond it are dropped. Unset: no cap.
+   */
+  readonly maxPerRun?: number
 }
 
 /** Kept pairs as parallel arrays of user position, job position and score. */
@@ -46,20 +55,29 @@ export class ScoreKeeper {
     userCount: number,
     private readonly policy: KeepPolicy,
   ) {
-    const n = Math.max(0, policy.topN)
+    const n = ScoreKeeper.heapCapacity(policy)
     this.aboveCount = new Uint32Array(userCount)
     this.heapJobs = new Uint32Array(userCount * n)
     this.heapScores = new Uint8Array(userCount * n)
     this.heapSize = new Uint32Array(userCount)
   }
 
+  private static heapCapacity(policy: KeepPolicy): number {
+    const n = Math.max(0, policy.topN)
+    return policy.maxPerRun === undefined ? n : Math.max(n, policy.maxPerRun)
+  }
+
+  private get capped(): boolean {
+    return this.policy.maxPerRun !== undefined
+  }
+
   /** Offers one scored pair; `score` is 0–100, positions are the run's array indices. */
   offer(user: number, job: number, score: number): void {
-    if (score >= this.policy.floor) {
+    if (score >= this.policy.floor && !this.capped) {
       this.append(user, job, score)
       return
     }
-    const n = this.policy.topN
+    const n = ScoreKeeper.heapCapacity(this.policy)
     if (n <= 0) return
     const base = user * n
     const size = this.heapSize[user] as number
@@ -77,6 +95,7 @@ export class ScoreKeeper {
 
   /** Every above-floor pair in offer order, then each user's below-floor fill-ins. */
   kept(): KeptPairs {
+    if (this.capped) return this.keptCapped()
     const n = this.policy.topN
     let fill = 0
     for (let u = 0; u < this.heapSize.length; u++) {
@@ -104,6 +123,32 @@ export class ScoreKeeper {
       }
     }
     return { users, jobs, scores }
+  }
+
+  /** Per user, the heap's pairs best first: rank < N always, then only at or above the floor. */
+  private keptCapped(): KeptPairs {
+    const capacity = ScoreKeeper.heapCapacity(this.policy)
+    const { floor, topN } = this.policy
+    let total = 0
+    for (let u = 0; u < this.heapSize.length; u++) total += this.heapSize[u] as number
+    const users = new Uint32Array(total)
+    const jobs = new Uint32Array(total)
+    const scores = new Uint8Array(total)
+    let k = 0
+    for (let u = 0; u < this.heapSize.length; u++) {
+      const base = u * capacity
+      const entries = Array.from({ length: this.heapSize[u] as number }, (_, i) => base + i)
+      entries.sort((a, b) => (this.heapScores[b] as number) - (this.heapScores[a] as number) || (this.heapJobs[a] as number) - (this.heapJobs[b] as number))
+      entries.forEach((slot, rank) => {
+        const score = this.heapScores[slot] as number
+        if (rank >= topN && score < floor) return
+        users[k] = u
+        jobs[k] = this.heapJobs[slot] as number
+        scores[k] = score
+        k++
+      })
+    }
+    return { users: users.subarray(0, k), jobs: jobs.subarray(0, k), scores: scores.subarray(0, k) }
   }
 
   private append(user: number, job: number, score: number): void {

@@ -60,7 +60,11 @@ export async function pruneBelowFloor(sql: Sql, userIds: readonly string[], floo
   const deleted = await sql`
     DELETE FROM fit_scores f
      USING (SELECT user_id, job_id, row_number() OVER (PARTITION BY user_id ORDER BY score DESC, job_id) AS rank
-              FROM fit_scores WHERE user_id = ANY (${userIds as string[]}::uuid[])) ranked
+              FROM fit_scores
+             WHERE user_id IN (
+                   -- only users who can have something to prune: more than N rows, some below the floor
+                   SELECT user_id FROM fit_scores WHERE user_id = ANY (${userIds as string[]}::uuid[])
+                    GROUP BY user_id HAVING count(*) > ${topN} AND min(score) < ${floor})) ranked
      WHERE f.user_id = ranked.user_id AND f.job_id = ranked.job_id AND ranked.rank > ${topN} AND f.score < ${floor}`
   return deleted.count
 }

@@ -57,4 +57,33 @@ describe('bounded storage', () => {
     }
     expect(got).toEqual(expected)
   })
+
+  test('a per-run cap keeps each user\'s best max(cap, N): the top N whatever their score, the rest only at or above the floor', () => {
+    let state = 7
+    const random = (): number => (state = (state * 48271) % 2147483647) / 2147483647
+    const users = 40
+    const policy = { floor: 60, topN: 4, maxPerRun: 9 }
+    const keeper = new ScoreKeeper(users, policy)
+    const offered: { u: number; j: number; s: number }[] = []
+    for (let j = 0; j < 300; j++) {
+      for (let u = 0; u < users; u++) {
+        if (random() < 0.6) continue
+        // some users see almost only good matches, some almost only poor ones
+        const s = Math.floor(random() * (u % 3 === 0 ? 40 : 101))
+        keeper.offer(u, j, s)
+        offered.push({ u, j, s })
+      }
+    }
+    const kept = keeper.kept()
+    const got = new Set(Array.from(kept.users, (u, k) => `${u}:${kept.jobs[k]}:${kept.scores[k]}`))
+    const expected = new Set<string>()
+    for (let u = 0; u < users; u++) {
+      const mine = offered.filter((p) => p.u === u).sort((a, b) => b.s - a.s || a.j - b.j)
+      mine.forEach((p, rank) => {
+        if (rank < 4 || (rank < 9 && p.s >= 60)) expected.add(`${p.u}:${p.j}:${p.s}`)
+      })
+    }
+    expect(got).toEqual(expected)
+    expect(Math.max(...Array.from({ length: users }, (_, u) => kept.users.filter((x) => x === u).length))).toBe(9)
+  })
 })
