@@ -1,11 +1,11 @@
 import type { JobStructure } from '../../../shared/schemas/job-structure.ts'
-import { bm25DocumentVector, type SparseVector, termCounts } from './bm25.ts'
+import { bm25DocumentVector, type SparseVector, type TermCounts } from './bm25.ts'
 import { experienceRange, type YearsRange } from './experience-fit.ts'
 import { FeatureSpace, type FeatureSpaceOptions } from './feature-space.ts'
 import { internSet } from './interner.ts'
 import { type JobPlaces, jobPlaces } from './location-fit.ts'
 import { textTokens } from './text-tokens.ts'
-import { isSpecificRoleTerm, type RoleVector, roleVector } from './title-similarity.ts'
+import { isSpecificRoleTerm, type RoleVector, roleTerms, roleVectorFromTerms } from './title-similarity.ts'
 
 /** A cleaned job as the JD-cleaning agent leaves it in `jobs`. */
 export interface JobInput {
@@ -95,59 +95,165 @@ function skillImportances(space: FeatureSpace, ids: readonly string[], titleToke
   })
 }
 
+/** Bump when `extractJob`'s output changes: persisted extracts of another version are re-extracted. */
+export const FEATURE_VERSION = 1
+
+/**
+ * What one job contributes to its features independently of the other jobs:
+ * string-level, JSON-serialisable, persisted in `job_features` so a full scan
+ * does not re-tokenise 30,000 JDs. Terms are kept in first-occurrence order and
+ * keys in the order the build interns them, so assembling extracts gives the
+ * same interned ids, and hence bit-identical scores, as building from text.
+ */
+export interface JobExtract {
+  /** distinct title + body tokens in first-occurrence order, with their counts */
+  readonly terms: readonly string[]
+  readonly tfs: readonly number[]
+  /** token count */
+  readonly length: number
+  /** distinct required skill keys in JD order, with their importance */
+  readonly required: readonly string[]
+  readonly importance: readonly number[]
+  /** nice-to-have keys not also required */
+  readonly nice: readonly string[]
+  /** required and nice keys that retrieve candidates (not soft skills or languages) */
+  readonly index: readonly string[]
+  /** `roleTerms(title)` in its order */
+  readonly roleTerms: readonly string[]
+  readonly roleWeights: readonly number[]
+  readonly yearsMin: number | null
+  readonly yearsMax: number | null
+  readonly seniority: JobStructure['seniority']
+  readonly salaryMin: number | null
+  readonly salaryMax: number | null
+  readonly locations: readonly string[]
+  readonly workMode: JobStructure['work_mode']
+}
+
+/** A job as a full scan reads it back: identity plus its persisted extract. */
+export interface ExtractedJob {
+  readonly job_id: string
+  readonly title: string
+  readonly company: string
+  readonly extract: JobExtract
+}
+
+/** The string-level features of one job (see `JobExtract`); needs the taxonomy lookups of the space. */
+export function extractJob(input: JobInput, options: FeatureSpaceOptions = {}, probe = new FeatureSpace(options)): JobExtract {
+  const s = input.structure
+  const bodyTokens = textTokens(input.clean_text ?? '')
+  const tfByTerm = new Map<string, number>()
+  let length = 0
+  for (const token of textTokens(input.title)) {
+    tfByTerm.set(token, (tfByTerm.get(token) ?? 0) + 1)
+    length++
+  }
+  for (const token of bodyTokens) {
+    tfByTerm.set(token, (tfByTerm.get(token) ?? 0) + 1)
+    length++
+  }
+  const requiredKeys = [...new Set(s.required_skills)]
+  const titleTokens = textTokens(`${input.title} ${s.title_normalized}`)
+  const importance = skillImportances(probe, requiredKeys, titleTokens, bodyTokens)
+  const required = new Set(requiredKeys)
+  const niceKeys = s.nice_to_have_skills.filter((key) => !required.has(key))
+  const role = roleTerms(`${input.title} ${s.title_normalized}`)
+  return {
+    terms: [...tfByTerm.keys()],
+    tfs: [...tfByTerm.values()],
+    length,
+    required: requiredKeys,
+    importance,
+    nice: niceKeys,
+    index: [...requiredKeys, ...niceKeys].filter((key) => !probe.isLowSignalSkill(key)),
+    roleTerms: [...role.keys()],
+    roleWeights: [...role.values()],
+    yearsMin: s.experience_min_years,
+    yearsMax: s.experience_max_years,
+    seniority: s.seniority,
+    salaryMin: s.salary_min_inr,
+    salaryMax: s.salary_max_inr,
+    locations: s.locations,
+    workMode: s.work_mode,
+  }
+}
+
+/** `extractJob` for many jobs, with their identity, ready for `assembleJobFeatureSet` or `job_features`. */
+export function extractJobs(inputs: readonly JobInput[], options: FeatureSpaceOptions = {}): ExtractedJob[] {
+  const probe = new FeatureSpace(options)
+  return inputs.map((input) => ({ job_id: input.job_id, title: input.title, company: input.company, extract: extractJob(input, options, probe) }))
+}
+
+/** Parsed places per (locations, mode): a market repeats a few hundred combinations. */
+const placesMemo = new Map<string, JobPlaces>()
+
+function memoJobPlaces(locations: readonly string[], mode: JobStructure['work_mode']): JobPlaces {
+  const key = `${mode}\u0000${locations.join('\u0000')}`
+  let places = placesMemo.get(key)
+  if (places === undefined) {
+    places = jobPlaces(locations, mode)
+    if (placesMemo.size < 100_000) placesMemo.set(key, places)
+  }
+  return places
+}
+
+/**
+ * Builds the features of jobs from their extracts; the jobs are the BM25
+ * corpus. Interning happens in the same order as building from text would
+ * (pass 1: terms and required skills, job by job; pass 2: title terms, nice
+ * and index skills), so the ids, vectors and scores are the same.
+ */
+export function assembleJobFeatureSet(items: readonly ExtractedJob[], options: FeatureSpaceOptions = {}): JobFeatureSet {
+  const space = new FeatureSpace(options)
+  const firstPass = items.map(({ extract: e }) => {
+    const ids = new Uint32Array(e.terms.length)
+    for (let k = 0; k < e.terms.length; k++) ids[k] = space.terms.intern(e.terms[k] as string)
+    const order = Array.from(ids.keys()).sort((a, b) => (ids[a] as number) - (ids[b] as number))
+    const counts: TermCounts = {
+      ids: Uint32Array.from(order, (k) => ids[k] as number),
+      tfs: Uint32Array.from(order, (k) => e.tfs[k] as number),
+      length: e.length,
+    }
+    space.corpus.addDocument(counts.ids, counts.length)
+    const byId = e.required
+      .map((key, k) => ({ id: space.skills.intern(key), importance: e.importance[k] as number }))
+      .sort((a, b) => a.id - b.id)
+    return { counts, byId }
+  })
+  const jobs = items.map(({ job_id, title, company, extract: e }, i): JobFeatures => {
+    const { counts, byId } = firstPass[i] as (typeof firstPass)[number]
+    const importance = Float32Array.from(byId, (r) => r.importance)
+    const role = roleVectorFromTerms(title, e.roleTerms, e.roleWeights, space.roleTerms)
+    return {
+      space,
+      job_id,
+      title,
+      company,
+      required: {
+        ids: Uint32Array.from(byId, (r) => r.id),
+        importance,
+        totalImportance: importance.reduce((sum, w) => sum + w, 0),
+      },
+      nice: internSet(space.skills, e.nice),
+      indexSkills: internSet(space.skills, e.index),
+      role,
+      roleIndexTerms: role.ids.filter((id) => isSpecificRoleTerm(space.roleTerms.keyOf(id))),
+      statedYears: { min: e.yearsMin, max: e.yearsMax },
+      years: experienceRange(e.yearsMin, e.yearsMax, e.seniority),
+      salaryMin: e.salaryMin,
+      salaryMax: e.salaryMax,
+      places: memoJobPlaces(e.locations, e.workMode),
+      text: bm25DocumentVector(counts, space.corpus),
+    }
+  })
+  return { space, jobs }
+}
+
 /**
  * Builds the features of one run's jobs. The jobs are the BM25 corpus, so all
  * of a run's jobs are built in one call, and users are built afterwards
  * against the returned space (`buildUserFeatures(space, …)`).
  */
 export function buildJobFeatureSet(inputs: readonly JobInput[], options: FeatureSpaceOptions = {}): JobFeatureSet {
-  const space = new FeatureSpace(options)
-  // Pass 1: tokens, counts and everything that needs no corpus statistics.
-  const firstPass = inputs.map((input) => {
-    const s = input.structure
-    const bodyTokens = textTokens(input.clean_text ?? '')
-    const counts = termCounts([...textTokens(input.title), ...bodyTokens], space.terms)
-    space.corpus.addDocument(counts.ids, counts.length)
-    const requiredKeys = [...new Set(s.required_skills)]
-    const titleTokens = textTokens(`${input.title} ${s.title_normalized}`)
-    const importance = skillImportances(space, requiredKeys, titleTokens, bodyTokens)
-    const byId = requiredKeys
-      .map((key, k) => ({ id: space.skills.intern(key), importance: importance[k] as number }))
-      .sort((a, b) => a.id - b.id)
-    const required = new Set(requiredKeys)
-    const niceKeys = s.nice_to_have_skills.filter((key) => !required.has(key))
-    return { counts, byId, requiredKeys, niceKeys }
-  })
-  // Pass 2: BM25 vectors, now that the corpus is complete.
-  const jobs = inputs.map((input, i): JobFeatures => {
-    const s = input.structure
-    const { counts, byId, requiredKeys, niceKeys } = firstPass[i] as (typeof firstPass)[number]
-    const importance = Float32Array.from(byId, (r) => r.importance)
-    const role = roleVector(`${input.title} ${s.title_normalized}`, space.roleTerms)
-    return {
-      space,
-      job_id: input.job_id,
-      title: input.title,
-      company: input.company,
-      required: {
-        ids: Uint32Array.from(byId, (r) => r.id),
-        importance,
-        totalImportance: importance.reduce((sum, w) => sum + w, 0),
-      },
-      nice: internSet(space.skills, niceKeys),
-      indexSkills: internSet(
-        space.skills,
-        [...requiredKeys, ...niceKeys].filter((key) => !space.isLowSignalSkill(key)),
-      ),
-      role,
-      roleIndexTerms: role.ids.filter((id) => isSpecificRoleTerm(space.roleTerms.keyOf(id))),
-      statedYears: { min: s.experience_min_years, max: s.experience_max_years },
-      years: experienceRange(s.experience_min_years, s.experience_max_years, s.seniority),
-      salaryMin: s.salary_min_inr,
-      salaryMax: s.salary_max_inr,
-      places: jobPlaces(s.locations, s.work_mode),
-      text: bm25DocumentVector(counts, space.corpus),
-    }
-  })
-  return { space, jobs }
+  return assembleJobFeatureSet(extractJobs(inputs, options), options)
 }

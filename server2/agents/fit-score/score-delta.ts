@@ -3,7 +3,8 @@ import { getSkill } from '../skills/find-skills.ts'
 import { BatchScorer } from './batch-scorer.ts'
 import { buildCandidateIndex, candidateUsersForJob } from './candidate-index.ts'
 import { effectiveWeights } from './effective-weights.ts'
-import { buildJobFeatureSet } from './job-features.ts'
+import { persistJobExtracts } from './current-jobs.ts'
+import { assembleJobFeatureSet, extractJobs } from './job-features.ts'
 import { forEachActiveUser, loadActiveWeights, loadRunJobs } from './scoring-inputs.ts'
 import { type KeepPolicy, ScoreKeeper } from './select-scores-to-keep.ts'
 import { copyFitScores, pruneBelowFloor } from './store-fit-scores.ts'
@@ -54,7 +55,10 @@ export async function scoreDelta(sql: Sql, scrapeRunId: number, policy: KeepPoli
   stats.jobs = jobInputs.length
   if (jobInputs.length === 0) return stats
   const { version, weights: global } = await loadActiveWeights(sql)
-  const { space, jobs } = buildJobFeatureSet(jobInputs, featureOptions)
+  const extracted = extractJobs(jobInputs, featureOptions)
+  // Persisted for full scans, which assemble the current jobs from these rather than from text.
+  await persistJobExtracts(sql, extracted)
+  const { space, jobs } = assembleJobFeatureSet(extracted, featureOptions)
   mark('jobs')
 
   const users: UserFeatures[] = []

@@ -1,10 +1,11 @@
 import type { Sql } from '#shared/db/create-sql.ts'
 import { buildJobCandidateIndex, candidateJobsForUser } from './candidate-index.ts'
 import { effectiveWeights } from './effective-weights.ts'
-import { buildJobFeatureSet, type JobFeatures } from './job-features.ts'
+import { currentJobFeatureSet } from './current-jobs.ts'
+import type { JobFeatures } from './job-features.ts'
 import { featureOptions, phaseClock, type ScoringStats } from './score-delta.ts'
 import { fitScore } from './score-job-for-user.ts'
-import { loadActiveUser, loadActiveWeights, loadCurrentJobs } from './scoring-inputs.ts'
+import { loadActiveUser, loadActiveWeights } from './scoring-inputs.ts'
 import { type KeepPolicy, ScoreKeeper } from './select-scores-to-keep.ts'
 import { copyFitScores } from './store-fit-scores.ts'
 import { buildUserFeatures } from './user-features.ts'
@@ -19,9 +20,8 @@ export async function scoreFullScan(sql: Sql, userId: string, policy: KeepPolicy
   const mark = phaseClock(stats)
   const user = await loadActiveUser(sql, userId)
   if (user === undefined) return stats
-  const [{ version, weights: global }, jobInputs] = await Promise.all([loadActiveWeights(sql), loadCurrentJobs(sql, jobDays)])
-  mark('load')
-  const { space, jobs } = buildJobFeatureSet(jobInputs, featureOptions)
+  // The current jobs' features come from their persisted extracts, cached per process (current-jobs.ts).
+  const [{ version, weights: global }, { space, jobs }] = await Promise.all([loadActiveWeights(sql), currentJobFeatureSet(sql, jobDays, featureOptions)])
   mark('features')
   const features = buildUserFeatures(space, user.input)
   const weights = user.offsets === null ? global : effectiveWeights(global, user.offsets)

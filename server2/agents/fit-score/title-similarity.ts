@@ -192,7 +192,13 @@ export interface RoleVector {
 }
 
 export function roleVector(title: string, interner: Interner): RoleVector {
-  const entries = [...roleTerms(title)].map(([term, weight]) => [interner.intern(term), weight] as const)
+  const terms = roleTerms(title)
+  return roleVectorFromTerms(title, [...terms.keys()], [...terms.values()], interner)
+}
+
+/** `roleVector` from `roleTerms`' output (terms in its order, with their weights), e.g. a persisted one. */
+export function roleVectorFromTerms(title: string, terms: readonly string[], termWeights: readonly number[], interner: Interner): RoleVector {
+  const entries = terms.map((term, k) => [interner.intern(term), termWeights[k] as number] as const)
   entries.sort((a, b) => a[0] - b[0])
   const weights = Float32Array.from(entries, (e) => e[1])
   // Summed from the stored float32 weights, so a full overlap is exactly 1.
