@@ -80,7 +80,7 @@ export async function runDay(options: SimulationOptions, command: string, hooks:
   const metrics = new ActionMetrics()
   const client = new Server1Client(() => cluster.urls.server1, metrics, hooks.clientRetries ?? 0)
   let chaos: { stop(): Promise<string[]> } | undefined
-  // a failed day keeps its database and logs for inspection
+  // a failed day (an invariant, a recovery) keeps its database and logs for inspection
   let keep = Boolean(process.env.SIM_KEEP_FILES)
   try {
     for (const name of SERVER_NAMES) await cluster.start(name)
@@ -140,6 +140,7 @@ export async function runDay(options: SimulationOptions, command: string, hooks:
 
     const chaosReport = (await chaos?.stop()) ?? []
     chaos = undefined
+    if (chaosReport.some((line) => line.includes('recovery error'))) keep = true
     say('settling: waiting until no run, trigger or outbound message is pending')
     // a day that never settles is itself a finding: report it beside the invariants, not instead of them
     const unsettled = await waitForQuiet(sql, options.settleTimeoutMs).then(
@@ -155,10 +156,8 @@ export async function runDay(options: SimulationOptions, command: string, hooks:
       { name: 'system_settled', pass: unsettled === null, detail: unsettled ?? 'no agent run, schedule trigger or outbound message left pending' },
       ...(await checkInvariants(sql, caps)),
     ]
-    if (invariants.some((i) => !i.pass)) {
-      keep = true
-      say(`an invariant failed: database ${db.url} and logs in ${workDir} are kept for inspection`)
-    }
+    if (invariants.some((i) => !i.pass)) keep = true
+    if (keep) say(`database ${db.url} and logs in ${workDir} are kept for inspection`)
     const [counts] = await sql<{ scraped: number; applied: number }[]>`
       SELECT (SELECT count(*)::int FROM jobs WHERE scrape_run_id IS NOT NULL) AS scraped,
              (SELECT count(*)::int FROM apply_attempts WHERE status = 'recorded') AS applied`
