@@ -1,4 +1,5 @@
 import { sessionContext } from '#shared/vault/session-context.ts'
+import { cleanJobDescription } from '../../../server2/agents/jd-clean/clean-job-description.ts'
 import type postgres from 'postgres'
 import { parseVaultKeys } from '#shared/vault/keyring.ts'
 import type { PlatformSession } from '#shared/vault/platform-session.ts'
@@ -77,15 +78,18 @@ export interface SeedJob {
 
 let counter = 0
 
-/** A cleaned job. */
+/** A job as JD cleaning leaves it: the real cleaner's structure, with the posting's apply email if any. */
 export async function seedJob(sql: postgres.Sql, opts: SeedJob = {}): Promise<number> {
   counter++
-  const structured = opts.applyEmail ? { apply_email: opts.applyEmail } : {}
+  const title = opts.title ?? `Data Analyst ${counter}`
+  const company = opts.company ?? `Company ${counter}`
+  const rawJd = 'Requirements: SQL, Excel and Power BI reporting.'
+  const { clean_text, structure } = cleanJobDescription({ title, company, raw_jd: rawJd })
+  const structured = { ...structure, apply_email: opts.applyEmail ?? null }
   const [row] = await sql<{ id: string }[]>`
     INSERT INTO jobs (source, external_id, url, title, company, raw_jd, clean_jd, structured, jd_cleaned, duplicate_of)
     VALUES (${opts.source ?? 'linkedin'}, ${`seed-${Date.now()}-${counter}`}, ${opts.url ?? null},
-            ${opts.title ?? `Data Analyst ${counter}`}, ${opts.company ?? `Company ${counter}`}, 'SQL, Excel', 'SQL, Excel',
-            ${sql.json(structured)}, TRUE, ${opts.duplicateOf ?? null})
+            ${title}, ${company}, ${rawJd}, ${clean_text}, ${sql.json(structured)}, TRUE, ${opts.duplicateOf ?? null})
     RETURNING id`
   return Number(row!.id)
 }
