@@ -94,7 +94,13 @@ export function termCounts(tokens: readonly string[], terms: Interner): TermCoun
 /** A job's BM25 vector. */
 export function bm25DocumentVector(counts: TermCounts, stats: CorpusStats): SparseVector {
   const norm = K1 * (1 - B + (B * counts.length) / stats.averageLength)
-  return toUnitVector(counts, (id, tf) => (stats.idf(id) * tf * (K1 + 1)) / (tf + norm))
+  const { ids, tfs } = counts
+  const all = new Float64Array(ids.length)
+  for (let k = 0; k < ids.length; k++) {
+    const tf = tfs[k] as number
+    all[k] = (stats.idf(ids[k] as number) * tf * (K1 + 1)) / (tf + norm)
+  }
+  return toUnitVector(ids, all)
 }
 
 /**
@@ -102,30 +108,35 @@ export function bm25DocumentVector(counts: TermCounts, stats: CorpusStats): Spar
  * match, so unknown tokens are dropped without growing the vocabulary.
  */
 export function queryVector(tokens: readonly string[], terms: Interner, stats: CorpusStats): SparseVector {
-  return toUnitVector(
-    countIds(tokens, (token) => terms.lookup(token)),
-    (id, tf) => stats.idf(id) * (1 + Math.log(tf)),
-  )
+  const { ids, tfs } = countIds(tokens, (token) => terms.lookup(token))
+  const all = new Float64Array(ids.length)
+  for (let k = 0; k < ids.length; k++) all[k] = stats.idf(ids[k] as number) * (1 + Math.log(tfs[k] as number))
+  return toUnitVector(ids, all)
 }
 
-function toUnitVector(counts: TermCounts, weigh: (id: number, tf: number) => number): SparseVector {
-  const all = new Float64Array(counts.ids.length)
-  counts.ids.forEach((id, k) => {
-    all[k] = weigh(id, counts.tfs[k] as number)
-  })
-  // Keep the heaviest MAX_TERMS, back in ascending id order for the merge.
-  let keep = Array.from(all.keys()).filter((k) => (all[k] as number) > 0)
-  if (keep.length === 0) return EMPTY_VECTOR
-  if (keep.length > MAX_TERMS) {
-    keep = keep.sort((a, b) => (all[b] as number) - (all[a] as number)).slice(0, MAX_TERMS).sort((a, b) => a - b)
+/** The positive weights as a unit vector, truncated to the heaviest MAX_TERMS (ties: the lower id). Plain loops: this runs for every job of a scan. */
+function toUnitVector(ids: Uint32Array, all: Float64Array): SparseVector {
+  let positive = 0
+  for (let k = 0; k < all.length; k++) if ((all[k] as number) > 0) positive++
+  if (positive === 0) return EMPTY_VECTOR
+  let keep = new Uint32Array(positive)
+  let n = 0
+  for (let k = 0; k < all.length; k++) if ((all[k] as number) > 0) keep[n++] = k
+  if (positive > MAX_TERMS) {
+    const order = Array.from(keep).sort((a, b) => (all[b] as number) - (all[a] as number) || a - b)
+    keep = Uint32Array.from(order.slice(0, MAX_TERMS)).sort()
   }
   let squares = 0
-  for (const k of keep) squares += (all[k] as number) ** 2
+  for (let i = 0; i < keep.length; i++) squares += (all[keep[i] as number] as number) ** 2
   const scale = 1 / Math.sqrt(squares)
-  return {
-    ids: Uint32Array.from(keep, (k) => counts.ids[k] as number),
-    weights: Float32Array.from(keep, (k) => (all[k] as number) * scale),
+  const outIds = new Uint32Array(keep.length)
+  const weights = new Float32Array(keep.length)
+  for (let i = 0; i < keep.length; i++) {
+    const k = keep[i] as number
+    outIds[i] = ids[k] as number
+    weights[i] = (all[k] as number) * scale
   }
+  return { ids: outIds, weights }
 }
 
 /** Cosine of two unit vectors: one merge over the ascending ids. */

@@ -18,7 +18,8 @@ interface Row {
   id: string
   title: string
   company: string
-  features: JobExtract | null
+  /** the extract as JSON text */
+  features: string | null
   /** only when features is null */
   structured: JobStructure | null
   clean_jd: string | null
@@ -60,8 +61,9 @@ export async function currentJobFeatureSet(sql: Sql, days: number, options: Feat
   const key = `${print?.n}/${print?.ids}/${print?.xor}/${print?.newest}`
   if (print?.missing === 0 && cached?.key === key) return cached.set
 
+  // features as text, parsed here: ~2× faster than postgres.js decoding 30,000 jsonb values
   const rows = await sql<Row[]>`
-    SELECT j.id, j.title, j.company, f.features,
+    SELECT j.id, j.title, j.company, f.features::text AS features,
            CASE WHEN f.job_id IS NULL THEN j.structured END AS structured,
            CASE WHEN f.job_id IS NULL THEN j.clean_jd END AS clean_jd
       FROM jobs j
@@ -77,7 +79,9 @@ export async function currentJobFeatureSet(sql: Sql, days: number, options: Feat
   const freshById = new Map(fresh.map((item) => [item.job_id, item]))
   const extracted = rows.map(
     (row): ExtractedJob =>
-      row.features === null ? (freshById.get(row.id) as ExtractedJob) : { job_id: row.id, title: row.title, company: row.company, extract: row.features },
+      row.features === null
+        ? (freshById.get(row.id) as ExtractedJob)
+        : { job_id: row.id, title: row.title, company: row.company, extract: JSON.parse(row.features) as JobExtract },
   )
   if (fresh.length > 0) await persistJobExtracts(sql, fresh)
   const set = assembleJobFeatureSet(extracted, options)

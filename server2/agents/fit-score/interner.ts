@@ -35,7 +35,10 @@ export class Interner {
 
 /** Interns keys into a sorted, de-duplicated id set (the form the merge-based scorers need). */
 export function internSet(interner: Interner, keys: Iterable<string>): Uint32Array {
-  const ids = new Set<number>()
-  for (const key of keys) ids.add(interner.intern(key))
-  return Uint32Array.from(ids).sort()
+  const ids: number[] = []
+  for (const key of keys) ids.push(interner.intern(key))
+  const sorted = Uint32Array.from(ids).sort()
+  let n = 0
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[n++] = sorted[i] as number
+  return n === sorted.length ? sorted : sorted.slice(0, n)
 }
