@@ -7,7 +7,7 @@ import { persistJobExtracts } from './current-jobs.ts'
 import { assembleJobFeatureSet, extractJobs } from './job-features.ts'
 import { forEachActiveUser, loadActiveWeights, loadRunJobs } from './scoring-inputs.ts'
 import { type KeepPolicy, ScoreKeeper } from './select-scores-to-keep.ts'
-import { copyFitScores, pruneBelowFloor } from './store-fit-scores.ts'
+import { copyFitScoresParallel, pruneBelowFloor } from './store-fit-scores.ts'
 import { buildUserFeatures, type UserFeatures } from './user-features.ts'
 import type { Weights } from './weights.ts'
 
@@ -90,11 +90,9 @@ export async function scoreDelta(sql: Sql, scrapeRunId: number, policy: KeepPoli
   mark('screen')
   const weightsOf = (u: number): Weights => weights[u] as Weights
   const jobIds = jobs.map((job) => job.job_id)
-  stats.pairs_stored = await sql.begin(async (tx) => {
-    // a retried run replaces what an earlier attempt stored for these (new) jobs
-    await tx`DELETE FROM fit_scores WHERE job_id = ANY (${jobIds}::bigint[])`
-    return copyFitScores(tx, kept, users, jobs, weightsOf, version)
-  })
+  // a retried run replaces what an earlier attempt stored for these (new) jobs
+  await sql`DELETE FROM fit_scores WHERE job_id = ANY (${jobIds}::bigint[])`
+  stats.pairs_stored = await copyFitScoresParallel(sql, kept, users, jobs, weightsOf, version)
   mark('store')
   const touched = [...new Set(kept.users)].map((u) => (users[u] as UserFeatures).user_id)
   stats.pruned = await pruneBelowFloor(sql, touched, policy.floor, policy.topN)

@@ -10,8 +10,11 @@ import type { Weights } from './weights.ts'
 /** Rows rendered per write: big enough to amortise stream overhead, small enough to overlap with Postgres. */
 const ROWS_PER_WRITE = 2_000
 
+const NEEDS_ESCAPE = /[\\\t\n\r]/
+
 /** COPY text format: backslash is the escape character (JSON's own escapes must survive). */
 function copyText(value: string): string {
+  if (!NEEDS_ESCAPE.test(value)) return value
   return value.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r')
 }
 
@@ -48,6 +51,34 @@ export async function copyFitScores(
   stream.end()
   await finished(stream)
   return kept.users.length
+}
+
+/** COPY streams a delta run writes in parallel: Postgres's side of the COPY (jsonb, two indexes, foreign keys) is most of the cost. */
+const COPY_STREAMS = 2
+
+/**
+ * `copyFitScores` over COPY_STREAMS connections at once, each its own transaction holding a
+ * contiguous slice of the kept pairs (by user, so the streams fill different parts of the
+ * primary key). Not atomic as a whole: the caller deletes what it replaces first, so a failed
+ * run leaves some of its new jobs scored and its retry deletes and writes them again.
+ */
+export async function copyFitScoresParallel(
+  sql: Sql,
+  kept: KeptPairs,
+  users: readonly UserFeatures[],
+  jobs: readonly JobFeatures[],
+  weightsOf: (user: number) => Weights,
+  weightsVersion: number,
+): Promise<number> {
+  const total = kept.users.length
+  const per = Math.ceil(total / COPY_STREAMS)
+  const slices: KeptPairs[] = []
+  for (let start = 0; start < total; start += per) {
+    const end = Math.min(total, start + per)
+    slices.push({ users: kept.users.subarray(start, end), jobs: kept.jobs.subarray(start, end), scores: kept.scores.subarray(start, end) })
+  }
+  const counts = await Promise.all(slices.map((slice) => sql.begin((tx) => copyFitScores(tx, slice, users, jobs, weightsOf, weightsVersion))))
+  return counts.reduce((sum, n) => sum + n, 0)
 }
 
 /**
