@@ -1,8 +1,8 @@
 import { defineAgent } from '#shared/agents/agent-implementation.ts'
 import { effectiveWeights } from '../fit-score/effective-weights.ts'
-import { buildJobFeatureSet } from '../fit-score/job-features.ts'
+import { currentJobFeatureSet } from '../fit-score/current-jobs.ts'
 import { featureOptions } from '../fit-score/score-delta.ts'
-import { loadActiveUser, loadActiveWeights, loadCurrentJobs } from '../fit-score/scoring-inputs.ts'
+import { loadActiveUser, loadActiveWeights } from '../fit-score/scoring-inputs.ts'
 import { buildUserFeatures } from '../fit-score/user-features.ts'
 import { computeSkillGaps } from './compute-skill-gaps.ts'
 import { jobsForTargetRoles } from './jobs-for-target-roles.ts'
@@ -19,11 +19,11 @@ export const skillGapAgent = defineAgent('skill-gap', {
     if (user === undefined) {
       data = { status: 'no_resume', target_roles: [], jobs_analyzed: 0, gaps: [] }
     } else {
-      const [{ weights: global }, jobInputs] = await Promise.all([
+      // the same current-jobs set the full scan uses (persisted extracts, cached per process)
+      const [{ weights: global }, { space, jobs }] = await Promise.all([
         loadActiveWeights(ctx.sql),
-        loadCurrentJobs(ctx.sql, ctx.config.FIT_SCORE_JOB_DAYS),
+        currentJobFeatureSet(ctx.sql, ctx.config.FIT_SCORE_JOB_DAYS, featureOptions),
       ])
-      const { space, jobs } = buildJobFeatureSet(jobInputs, featureOptions)
       const features = buildUserFeatures(space, user.input)
       const matching = jobsForTargetRoles(features, jobs)
       const weights = user.offsets === null ? global : effectiveWeights(global, user.offsets)
