@@ -230,7 +230,15 @@ export function assembleJobFeatureSet(items: readonly ExtractedJob[], options: F
   })
   const jobs = items.map(({ job_id, title, company, extract: e }, i): JobFeatures => {
     const { counts, byId } = firstPass[i] as (typeof firstPass)[number]
-    const importance = Float32Array.from(byId, (r) => r.importance)
+    const requiredIds = new Uint32Array(byId.length)
+    const importance = new Float32Array(byId.length)
+    let totalImportance = 0
+    for (let k = 0; k < byId.length; k++) {
+      const r = byId[k] as (typeof byId)[number]
+      requiredIds[k] = r.id
+      importance[k] = r.importance
+      totalImportance += importance[k] as number
+    }
     const role = roleVectorFromTerms(title, e.roleTerms, e.roleWeights, space.roleTerms)
     let text: SparseVector | undefined
     return {
@@ -238,11 +246,7 @@ export function assembleJobFeatureSet(items: readonly ExtractedJob[], options: F
       job_id,
       title,
       company,
-      required: {
-        ids: Uint32Array.from(byId, (r) => r.id),
-        importance,
-        totalImportance: importance.reduce((sum, w) => sum + w, 0),
-      },
+      required: { ids: requiredIds, importance, totalImportance },
       nice: internSet(space.skills, e.nice),
       indexSkills: internSet(space.skills, e.index),
       role,

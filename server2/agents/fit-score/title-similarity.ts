@@ -200,11 +200,17 @@ export function roleVector(title: string, interner: Interner): RoleVector {
 export function roleVectorFromTerms(title: string, terms: readonly string[], termWeights: readonly number[], interner: Interner): RoleVector {
   const entries = terms.map((term, k) => [interner.intern(term), termWeights[k] as number] as const)
   entries.sort((a, b) => a[0] - b[0])
-  const weights = Float32Array.from(entries, (e) => e[1])
+  const ids = new Uint32Array(entries.length)
+  const weights = new Float32Array(entries.length)
   // Summed from the stored float32 weights, so a full overlap is exactly 1.
   let total = 0
-  for (const weight of weights) total += weight
-  return { label: title, ids: Uint32Array.from(entries, (e) => e[0]), weights, total }
+  for (let k = 0; k < entries.length; k++) {
+    const entry = entries[k] as (typeof entries)[number]
+    ids[k] = entry[0]
+    weights[k] = entry[1]
+    total += weights[k] as number
+  }
+  return { label: title, ids, weights, total }
 }
 
 /** Share of the target's weight the job title covers. */
