@@ -57,12 +57,18 @@ export class RunEngine {
   private backlog = false
   private readonly idle = new Set<() => void>()
 
+  /**
+   * @param bookkeeping a pool with synchronous_commit off for claims, leases and outcomes. Losing
+   * the last of those in a database crash only makes a run execute again (effects are
+   * idempotent); the accepting INSERT, the promise behind a 202, stays on the durable ctx.sql.
+   */
   constructor(
     private readonly ctx: ServerContext,
     implementations: AgentImplementation[],
     private readonly sendHop: HopSender,
     private readonly joinHandlers: JoinHandlers,
     private readonly options: RunEngineOptions = DEFAULT_RUN_ENGINE_OPTIONS,
+    private readonly bookkeeping: Sql = ctx.sql,
   ) {
     for (const implementation of implementations) this.implementations.set(implementation.contract.name, implementation)
   }
@@ -153,7 +159,7 @@ export class RunEngine {
       this.backlog = true
       return
     }
-    void claimRun(this.ctx.sql, runId, this.ctx.instanceId, this.options.leaseMs)
+    void claimRun(this.bookkeeping, runId, this.ctx.instanceId, this.options.leaseMs)
       .then(([row]) => row && this.execute(row))
       .catch((err) => this.ctx.log.error({ err, run_id: runId }, 'claim failed'))
   }
@@ -167,7 +173,7 @@ export class RunEngine {
         this.backlog = true
         return
       }
-      const rows = await claimDueRuns(this.ctx.sql, this.agentNames, this.ctx.instanceId, this.options.leaseMs, free)
+      const rows = await claimDueRuns(this.bookkeeping, this.agentNames, this.ctx.instanceId, this.options.leaseMs, free)
       this.backlog = rows.length === free
       for (const row of rows) void this.execute(row)
     } catch (err) {
@@ -179,7 +185,7 @@ export class RunEngine {
 
   private async heartbeat() {
     if (this.inFlight.size === 0) return
-    await extendLeases(this.ctx.sql, [...this.inFlight], this.ctx.instanceId, this.options.leaseMs).catch((err) =>
+    await extendLeases(this.bookkeeping, [...this.inFlight], this.ctx.instanceId, this.options.leaseMs).catch((err) =>
       this.ctx.log.warn({ err }, 'lease heartbeat failed'),
     )
   }
@@ -192,7 +198,7 @@ export class RunEngine {
     try {
       if (row.attempts > row.max_attempts) {
         const message = 'lease expired on every attempt (process died)'
-        const exhausted = await this.ctx.sql.begin(async (tx) => {
+        const exhausted = await this.bookkeeping.begin(async (tx) => {
           const marked = await markRunExhausted(tx, row.id, this.ctx.instanceId)
           if (marked) await insertRunFailedAlert(tx, row, message)
           return marked
@@ -231,9 +237,9 @@ export class RunEngine {
    */
   private async complete(row: AgentRunRow, outcome: AgentOutcome): Promise<QueuedHop[] | null> {
     if (!outcome.fanout && !outcome.hops?.length && !row.join_key) {
-      return (await markRunSucceeded(this.ctx.sql, row.id, this.ctx.instanceId, outcome.output)) ? [] : null
+      return (await markRunSucceeded(this.bookkeeping, row.id, this.ctx.instanceId, outcome.output)) ? [] : null
     }
-    return this.ctx.sql.begin(async (tx) => {
+    return this.bookkeeping.begin(async (tx) => {
       if (!(await markRunSucceeded(tx, row.id, this.ctx.instanceId, outcome.output))) return null
       const hops: QueuedHop[] = []
       if (outcome.fanout) hops.push(...(await recordFanout(tx, outcome.fanout, row.id)))
@@ -264,7 +270,7 @@ export class RunEngine {
     const message = error instanceof Error ? error.message : String(error)
     const permanent = error instanceof PermanentAgentError
     const delay = retryDelayMs(row.attempts, this.options.retryBaseMs, this.options.retryMaxMs)
-    const status = await this.ctx.sql.begin(async (tx) => {
+    const status = await this.bookkeeping.begin(async (tx) => {
       const next = await markRunFailedAttempt(tx, row.id, this.ctx.instanceId, message, delay, permanent)
       if (next === 'failed') await insertRunFailedAlert(tx, row, message)
       return next

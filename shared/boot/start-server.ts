@@ -52,13 +52,22 @@ export async function startServer<D extends AgentServerDeps>(
     secret: config.INTERNAL_SIGNING_SECRET,
     urls: { server1: config.SERVER1_URL, server2: config.SERVER2_URL, server3: config.SERVER3_URL },
   })
-  const engine = new RunEngine(ctx, spec.agents, (hop) => deliverHop(clients, hop), joinHandlers, {
-    leaseMs: config.AGENT_LEASE_MS,
-    pollMs: config.AGENT_POLL_MS,
-    concurrency: config.AGENT_CONCURRENCY,
-    retryBaseMs: config.AGENT_RETRY_BASE_MS,
-    retryMaxMs: 5 * 60_000,
-  })
+  // PGlite has one session: a second pool there is only a second queue in front of it
+  const bookkeeping = options.embedded ? sql : createSql(config.DATABASE_URL, { max: 4, asyncCommit: true })
+  const engine = new RunEngine(
+    ctx,
+    spec.agents,
+    (hop) => deliverHop(clients, hop),
+    joinHandlers,
+    {
+      leaseMs: config.AGENT_LEASE_MS,
+      pollMs: config.AGENT_POLL_MS,
+      concurrency: config.AGENT_CONCURRENCY,
+      retryBaseMs: config.AGENT_RETRY_BASE_MS,
+      retryMaxMs: 5 * 60_000,
+    },
+    bookkeeping,
+  )
   const base: AgentServerDeps = { ctx, engine }
   const deps = spec.extendDeps ? await spec.extendDeps(base) : (base as D)
   const app = spec.createApp(deps)
@@ -78,6 +87,7 @@ export async function startServer<D extends AgentServerDeps>(
       await app.stop(true)
       for (const task of tasks) await task.stop()
       await engine.stop()
+      if (bookkeeping !== sql) await bookkeeping.end({ timeout: 5 })
       await sql.end({ timeout: 5 })
     },
   }
