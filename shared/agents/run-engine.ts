@@ -26,6 +26,8 @@ export interface RunEngineOptions {
   concurrency: number
   retryBaseMs: number
   retryMaxMs: number
+  /** an attempt still running after this long is failed (and retried): the heartbeat would otherwise keep a hung run leased forever */
+  runTimeoutMs: number
 }
 
 export const DEFAULT_RUN_ENGINE_OPTIONS: RunEngineOptions = {
@@ -34,6 +36,7 @@ export const DEFAULT_RUN_ENGINE_OPTIONS: RunEngineOptions = {
   concurrency: 8,
   retryBaseMs: 1_000,
   retryMaxMs: 5 * 60_000,
+  runTimeoutMs: 15 * 60_000,
 }
 
 /** Sends a hop to another server (Eden, signed, with its own bounded retries). */
@@ -209,7 +212,7 @@ export class RunEngine {
       log.info({ attempt: row.attempts }, 'run started')
       let outcome: AgentOutcome
       try {
-        outcome = await implementation.run(row.input as never, runCtx)
+        outcome = await withTimeout(implementation.run(row.input as never, runCtx), this.options.runTimeoutMs)
       } catch (error) {
         await this.recordFailure(row, error, implementation, runCtx)
         return
@@ -307,8 +310,15 @@ export class RunEngine {
   }
 }
 
-export function isAgentName(name: string): name is AgentName {
-  return name in agents
+export class RunTimeoutError extends Error {
+  override name = 'RunTimeoutError'
 }
 
-export type { Sql }
+/** A promise cannot be cancelled; the attempt is given up on, and its late effects must be idempotent like any retry's. */
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: Timer | undefined
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new RunTimeoutError(`run attempt exceeded ${Math.round(ms / 1000)} s`)), ms)
+  })
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer))
+}

@@ -65,6 +65,7 @@ export async function startServer<D extends AgentServerDeps>(
       concurrency: config.AGENT_CONCURRENCY,
       retryBaseMs: config.AGENT_RETRY_BASE_MS,
       retryMaxMs: 5 * 60_000,
+      runTimeoutMs: config.AGENT_RUN_TIMEOUT_MS,
     },
     bookkeeping,
   )

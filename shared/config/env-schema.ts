@@ -54,6 +54,7 @@ export const EnvSchema = T.Object({
   AGENT_POLL_MS: T.Integer({ minimum: 50, default: 1_000, description: 'milliseconds between agent run polls' }),
   AGENT_CONCURRENCY: T.Integer({ minimum: 1, maximum: 256, default: 8, description: 'agent runs in flight per process' }),
   AGENT_RETRY_BASE_MS: T.Integer({ minimum: 10, default: 1_000, description: 'milliseconds before the first retry' }),
+  AGENT_RUN_TIMEOUT_MS: T.Integer({ minimum: 1_000, default: 15 * 60_000, title: 'a run attempt taking longer is failed and retried', description: 'milliseconds' }),
   FLAG_POLL_MS: T.Integer({ minimum: 50, default: 5_000, description: 'milliseconds between DB-flag polls' }),
   LLM_BASE_URL: T.Optional(Url('optional OpenAI-compatible endpoint that may polish generated wording')),
   LLM_API_KEY: T.Optional(T.String({ minLength: 1, description: 'an API key' })),

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
 import postgres from 'postgres'
+import { type AgentImplementation, defineAgent } from '#shared/agents/agent-implementation.ts'
 import { startServer } from '#shared/boot/start-server.ts'
 import { signInternalRequest } from '#shared/auth/internal-signature.ts'
 import { server2Spec } from '../../server2/index.ts'
@@ -99,6 +100,35 @@ describe('agent runs', () => {
       expect(operator[0]).toMatchObject({ audience: 'operator', kind: 'agent_run_failed' })
     } finally {
       failCoach = false
+    }
+  })
+})
+
+describe('a hung run', () => {
+  test('an attempt past AGENT_RUN_TIMEOUT_MS is failed and retried instead of holding its lease forever', async () => {
+    const db2 = await createTestDatabase()
+    const cluster2 = await startTestCluster(db2.url, [], { AGENT_RUN_TIMEOUT_MS: '1000' })
+    const sql2 = postgres(db2.url, { max: 2, onnotice: () => {} })
+    let attempts = 0
+    const hangsOnce = defineAgent('coach', {
+      async run() {
+        attempts++
+        if (attempts === 1) await new Promise(() => {})
+        return {}
+      },
+    }) as AgentImplementation
+    cluster2.server2 = await startServer({ ...server2Spec, agents: [hangsOnce] }, cluster2.config, instanceOptions(cluster2.ports.server2))
+    try {
+      const accepted = await cluster2.server2.deps.engine.accept('coach', { trigger: 'manual:hang' })
+      const run = await waitFor('the retried run to succeed', async () => {
+        const [row] = await sql2`SELECT status, attempts FROM agent_runs WHERE id = ${accepted.run_id}`
+        return row?.status === 'succeeded' ? row : null
+      })
+      expect(run.attempts).toBe(2)
+    } finally {
+      await cluster2.stopAll()
+      await sql2.end()
+      await db2.drop()
     }
   })
 })
