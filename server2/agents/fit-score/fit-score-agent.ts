@@ -1,5 +1,6 @@
 import { defineAgent, hop } from '#shared/agents/agent-implementation.ts'
-import { scoreDelta } from './score-delta.ts'
+import { currentJobFeatureSet } from './current-jobs.ts'
+import { featureOptions, scoreDelta } from './score-delta.ts'
 import { scoreFullScan } from './score-full-scan.ts'
 
 /** Agent 6: delta mode scores a scrape run's jobs and chains to auto-apply; full scan refreshes one user. */
@@ -12,6 +13,11 @@ export const fitScoreAgent = defineAgent('fit-score', {
     const started = performance.now()
     if (input.mode === 'delta') {
       const stats = await scoreDelta(ctx.sql, input.scrape_run_id, cap > 0 ? { ...policy, maxPerRun: cap } : policy)
+      // The run changed the current jobs: rebuild this process's set now, so the next full scan
+      // (a resume upload, a roles change) does not pay for it.
+      const warmStarted = performance.now()
+      await currentJobFeatureSet(ctx.sql, ctx.config.FIT_SCORE_JOB_DAYS, featureOptions)
+      stats.phase_ms.warm_full_scan = Math.round(performance.now() - warmStarted)
       await ctx.sql`UPDATE scrape_runs SET scoring_complete = TRUE WHERE id = ${input.scrape_run_id}`
       ctx.log.info({ scrape_run_id: input.scrape_run_id, ...stats, ms: Math.round(performance.now() - started) }, 'delta scoring done')
       return {
