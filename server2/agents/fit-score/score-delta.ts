@@ -7,6 +7,7 @@ import { persistJobExtracts } from './current-jobs.ts'
 import { assembleJobFeatureSet, extractJobs } from './job-features.ts'
 import { forEachActiveUser, loadActiveWeights, loadRunJobs } from './scoring-inputs.ts'
 import { type KeepPolicy, ScoreKeeper } from './select-scores-to-keep.ts'
+import { withFitScoresWriteLock } from './fit-scores-write-lock.ts'
 import { copyFitScoresParallel, pruneBelowFloor } from './store-fit-scores.ts'
 import { buildUserFeatures, type UserFeatures } from './user-features.ts'
 import type { Weights } from './weights.ts'
@@ -90,9 +91,11 @@ export async function scoreDelta(sql: Sql, scrapeRunId: number, policy: KeepPoli
   mark('screen')
   const weightsOf = (u: number): Weights => weights[u] as Weights
   const jobIds = jobs.map((job) => job.job_id)
-  // a retried run replaces what an earlier attempt stored for these (new) jobs
-  await sql`DELETE FROM fit_scores WHERE job_id = ANY (${jobIds}::bigint[])`
-  stats.pairs_stored = await copyFitScoresParallel(sql, kept, users, jobs, weightsOf, version)
+  stats.pairs_stored = await withFitScoresWriteLock(sql, async () => {
+    // a retried run replaces what an earlier attempt stored for these (new) jobs
+    await sql`DELETE FROM fit_scores WHERE job_id = ANY (${jobIds}::bigint[])`
+    return copyFitScoresParallel(sql, kept, users, jobs, weightsOf, version)
+  })
   mark('store')
   const touched = [...new Set(kept.users)].map((u) => (users[u] as UserFeatures).user_id)
   stats.pruned = await pruneBelowFloor(sql, touched, policy.floor, policy.topN)

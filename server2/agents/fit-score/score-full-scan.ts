@@ -7,6 +7,7 @@ import { featureOptions, phaseClock, type ScoringStats } from './score-delta.ts'
 import { fitScore } from './score-job-for-user.ts'
 import { loadActiveUser, loadActiveWeights } from './scoring-inputs.ts'
 import { type KeepPolicy, ScoreKeeper } from './select-scores-to-keep.ts'
+import { lockFitScoresWrites } from './fit-scores-write-lock.ts'
 import { copyFitScores } from './store-fit-scores.ts'
 import { buildUserFeatures } from './user-features.ts'
 
@@ -36,6 +37,7 @@ export async function scoreFullScan(sql: Sql, userId: string, policy: KeepPolicy
   mark('screen')
 
   await sql.begin(async (tx) => {
+    await lockFitScoresWrites(tx)
     const removed = await tx`DELETE FROM fit_scores WHERE user_id = ${userId}`
     stats.pruned = removed.count
     stats.pairs_stored = await copyFitScores(tx, keeper.kept(), [features], jobs, () => weights, version)
