@@ -1,48 +1,26 @@
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import postgres from 'postgres'
-import { createTestDatabase, type TestDatabase } from '../../support/test-database.ts'
-import { startTestCluster, type TestCluster } from '../../support/test-servers.ts'
 import { waitFor } from '../../support/wait-for.ts'
 import { postAgent, waitForApplyIdle, waitForRun } from '../support/agent-calls.ts'
+import { type ApplyWorld, startApplyWorld } from '../support/apply-world.ts'
 import { seedConnection, seedJob, seedScore, seedUser } from '../support/seed.ts'
-import { type SmtpFixture, startSmtpFixture } from '../support/smtp-fixture.ts'
-import { type PortalFixture, startPortalFixture } from './fixtures/portal-fixture.ts'
 
-let db: TestDatabase
-let cluster: TestCluster
-let sql: postgres.Sql
-let portal: PortalFixture
-let smtp: SmtpFixture
+let world: ApplyWorld
+let cluster: ApplyWorld['cluster']
+let sql: ApplyWorld['sql']
+let portal: ApplyWorld['portal']
+let smtp: ApplyWorld['smtp']
 let dataDir: string
 
 beforeAll(async () => {
-  db = await createTestDatabase()
-  portal = startPortalFixture()
-  smtp = await startSmtpFixture()
-  dataDir = await mkdtemp(join(tmpdir(), 'talvix-apply-'))
-  cluster = await startTestCluster(db.url, ['server2', 'server3'], {
-    DATA_DIR: dataDir,
-    SMTP_URL: smtp.url,
-    APPLY_PACE_MIN_MS: '0',
-    APPLY_PACE_MAX_MS: '0',
-    APPLY_DAILY_CAPS: 'linkedin:40,email:60,default:40',
-  })
-  sql = postgres(db.url, { max: 4 })
+  world = await startApplyWorld('apply', { APPLY_DAILY_CAPS: 'linkedin:40,email:60,default:40' })
+  ;({ cluster, sql, portal, smtp, dataDir } = world)
 })
 
 afterAll(async () => {
-  await cluster.stopAll()
-  await sql.end()
-  await portal.stop()
-  await smtp.stop()
-  await db.drop()
-  await rm(dataDir, { recursive: true, force: true })
+  await world.stop()
 })
 
-const session = () => ({ cookies: [{ name: portal.cookie.name, value: portal.cookie.value }] })
+const session = () => world.session()
 let jobSeq = 0
 const portalJob = (opts: { company?: string; title?: string } = {}) => {
   jobSeq++
