@@ -11,7 +11,7 @@ import {
 import { TIMED_SCHEDULES } from '#shared/schedules/schedule-table.ts'
 import { realPostgresTest } from '../support/database-mode.ts'
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts'
-import { startTestCluster, type TestCluster } from '../support/test-servers.ts'
+import { startTestCluster } from '../support/test-servers.ts'
 import { waitFor } from '../support/wait-for.ts'
 
 let db: TestDatabase
@@ -138,5 +138,3 @@ describe('triggers', () => {
     ])
   })
 })
-
-export type { TestCluster }
