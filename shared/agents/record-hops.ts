@@ -1,7 +1,7 @@
 import type { Tx } from '../db/create-sql.ts'
 import { agents } from './agent-contracts.ts'
 import type { Fanout, Hop } from './agent-implementation.ts'
-import { insertOrFindRun } from './agent-run-queries.ts'
+import { insertOrFindRun, type NewRun } from './agent-run-queries.ts'
 
 export interface QueuedHop {
   hop: Hop
@@ -15,20 +15,17 @@ export interface QueuedHop {
 export async function recordHops(tx: Tx, hops: Hop[], parentRunId: string | null, joinKey: string | null): Promise<QueuedHop[]> {
   const queued: QueuedHop[] = []
   for (const hop of hops) {
-    const contract = agents[hop.agent]
-    const input = hop.input as never
-    const run = await insertOrFindRun(tx, {
-      agent: hop.agent,
-      key: contract.key(input),
-      input,
-      maxAttempts: contract.maxAttempts,
-      userId: userIdIn(hop.input),
-      parentRunId,
-      joinKey,
-    })
+    const run = await insertOrFindRun(tx, { ...newRunFor(hop), parentRunId, joinKey })
     queued.push({ hop, runId: run.id })
   }
   return queued
+}
+
+/** The agent_runs row a hop becomes: its contract gives the idempotency key and the attempt budget. */
+export function newRunFor(hop: Hop): NewRun {
+  const contract = agents[hop.agent]
+  const input = hop.input as never
+  return { agent: hop.agent, key: contract.key(input), input, maxAttempts: contract.maxAttempts, userId: userIdIn(hop.input) }
 }
 
 export async function recordFanout(tx: Tx, fanout: Fanout, parentRunId: string): Promise<QueuedHop[]> {

@@ -1,6 +1,6 @@
 import type { ServerContext } from '../context.ts'
 import type { Sql } from '../db/create-sql.ts'
-import { type AgentName, agents, type RunAccepted } from './agent-contracts.ts'
+import type { AgentName, RunAccepted } from './agent-contracts.ts'
 import type { AgentImplementation, AgentOutcome, Hop } from './agent-implementation.ts'
 import { PermanentAgentError } from './agent-implementation.ts'
 import {
@@ -14,7 +14,7 @@ import {
   markRunFailedAttempt,
   markRunSucceeded,
 } from './agent-run-queries.ts'
-import { recordFanout, recordHops, type QueuedHop } from './record-hops.ts'
+import { newRunFor, recordFanout, recordHops, type QueuedHop } from './record-hops.ts'
 import type { CompletedJoin, JoinHandlers } from './join-handlers.ts'
 import { retryDelayMs } from './retry-delay.ts'
 
@@ -83,12 +83,8 @@ export class RunEngine {
   /** The body of every agent endpoint: find-or-create the run by key, answer, start it in the background. */
   async accept<N extends AgentName>(agent: N, input: unknown): Promise<RunAccepted> {
     const implementation = this.implementation(agent)
-    const contract = implementation.contract
     const run = await insertOrFindRun(this.ctx.sql, {
-      agent,
-      key: (contract.key as (i: unknown) => string)(input),
-      input,
-      maxAttempts: contract.maxAttempts,
+      ...newRunFor({ agent, input } as Hop),
       userId: implementation.userIdOf?.(input as never) ?? null,
     })
     if (run.status === 'pending') this.kick(run.id)
@@ -97,15 +93,7 @@ export class RunEngine {
 
   /** Starts an agent from outside a run (an upload, a schedule, a poller): durable row first, then the nudge. */
   async dispatch(hop: Hop): Promise<RunAccepted> {
-    const contract = agents[hop.agent]
-    const input = hop.input as never
-    const run = await insertOrFindRun(this.ctx.sql, {
-      agent: hop.agent,
-      key: contract.key(input),
-      input,
-      maxAttempts: contract.maxAttempts,
-      userId: (hop.input as { user_id?: string }).user_id ?? null,
-    })
+    const run = await insertOrFindRun(this.ctx.sql, newRunFor(hop))
     if (run.status === 'pending') this.fire({ hop, runId: run.id })
     return { run_id: run.id, status: run.status, duplicate: run.duplicate }
   }

@@ -1,5 +1,6 @@
-import { agents } from '../agents/agent-contracts.ts'
+import type { Hop } from '../agents/agent-implementation.ts'
 import { insertOrFindRun } from '../agents/agent-run-queries.ts'
+import { newRunFor } from '../agents/record-hops.ts'
 import type { Sql } from '../db/create-sql.ts'
 import { TIMED_SCHEDULES } from './schedule-table.ts'
 
@@ -19,14 +20,8 @@ export async function claimDueTriggers(sql: Sql, scheduleNames: string[], limit 
     for (const trigger of triggers) {
       const schedule = TIMED_SCHEDULES.find((s) => s.name === trigger.schedule)
       if (!schedule) continue
-      const contract = agents[schedule.agent]
-      const input = { trigger: `cron:${trigger.id}` }
-      const run = await insertOrFindRun(tx, {
-        agent: schedule.agent,
-        key: (contract.key as (i: typeof input) => string)(input),
-        input,
-        maxAttempts: contract.maxAttempts,
-      })
+      // every timed schedule's agent takes { trigger } as its input
+      const run = await insertOrFindRun(tx, newRunFor({ agent: schedule.agent, input: { trigger: `cron:${trigger.id}` } } as Hop))
       await tx`
         UPDATE cron_triggers SET status = 'dispatched', dispatched_at = now(), run_id = ${run.id}
          WHERE id = ${trigger.id}`
