@@ -3,13 +3,16 @@ import type { Sql } from '../db/create-sql.ts'
 import { unauthorized } from '../http/http-error.ts'
 import { InvalidTokenError, type TokenVerifier } from './user-auth.ts'
 
-const knownUsers = new Set<string>()
+/** Users known to have their row, per database: several servers on different databases can share a process (tests). */
+const knownUsersByDatabase = new WeakMap<Sql, Set<string>>()
 
 /**
  * Frontend auth: the Supabase access token's `sub` is the only user id a handler trusts. The
  * first request of a new Supabase user creates their Talvix row.
  */
 export function requireUser(verifyToken: TokenVerifier, sql: Sql) {
+  let knownUsers = knownUsersByDatabase.get(sql)
+  if (!knownUsers) knownUsersByDatabase.set(sql, (knownUsers = new Set()))
   // derive (not resolve) so authentication runs before validation: no schema details for strangers
   return new Elysia().derive({ as: 'scoped' }, async ({ headers }) => {
     const header = headers.authorization
