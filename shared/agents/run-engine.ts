@@ -51,6 +51,12 @@ export type HopSender = (hop: Hop) => Promise<void>
 export class RunEngine {
   private readonly implementations = new Map<string, AgentImplementation>()
   private readonly inFlight = new Set<string>()
+  /**
+   * Slots taken by claims still on their way to the database. A slot must be taken before the
+   * claim's await, or a burst of hops (one fan-out fires hundreds) all see free slots at once and
+   * run together, each holding its own connections: the pool starves and the runs deadlock.
+   */
+  private claiming = 0
   private pollTimer: Timer | undefined
   private heartbeatTimer: Timer | undefined
   private unlisten: (() => Promise<void>) | undefined
@@ -144,27 +150,45 @@ export class RunEngine {
     this.kick(runId)
   }
 
+  private get freeSlots() {
+    return this.options.concurrency - this.inFlight.size - this.claiming
+  }
+
   private kick(runId: string) {
     if (this.stopped) return
-    if (this.inFlight.size >= this.options.concurrency) {
+    if (this.freeSlots <= 0) {
       this.backlog = true
       return
     }
-    void claimRun(this.bookkeeping, runId, this.ctx.instanceId, this.options.leaseMs)
-      .then(([row]) => row && this.execute(row))
-      .catch((err) => this.ctx.log.error({ err, run_id: runId }, 'claim failed'))
+    this.claiming++
+    claimRun(this.bookkeeping, runId, this.ctx.instanceId, this.options.leaseMs).then(
+      ([row]) => {
+        this.claiming--
+        if (row) void this.execute(row)
+      },
+      (err) => {
+        this.claiming--
+        this.ctx.log.error({ err, run_id: runId }, 'claim failed')
+      },
+    )
   }
 
   private async poll() {
     if (this.stopped || this.polling) return
     this.polling = true
     try {
-      const free = this.options.concurrency - this.inFlight.size
+      const free = this.freeSlots
       if (free <= 0) {
         this.backlog = true
         return
       }
-      const rows = await claimDueRuns(this.bookkeeping, this.agentNames, this.ctx.instanceId, this.options.leaseMs, free)
+      this.claiming += free
+      let rows: AgentRunRow[]
+      try {
+        rows = await claimDueRuns(this.bookkeeping, this.agentNames, this.ctx.instanceId, this.options.leaseMs, free)
+      } finally {
+        this.claiming -= free
+      }
       this.backlog = rows.length === free
       for (const row of rows) void this.execute(row)
     } catch (err) {
