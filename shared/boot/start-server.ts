@@ -40,7 +40,9 @@ export async function startServer<D extends AgentServerDeps>(
   options: { embedded?: boolean; port?: number } = {},
 ): Promise<RunningServer<D>> {
   const log = createLogger({ level: config.LOG_LEVEL, name: spec.name })
-  const sql = createSql(config.DATABASE_URL)
+  // A run may hold a reserved connection (an advisory lock) while it queries on another, so the
+  // pool must outnumber the runs in flight, with room left for the routes.
+  const sql = createSql(config.DATABASE_URL, { max: Math.max(10, config.AGENT_CONCURRENCY + 4) })
   const ctx: ServerContext = {
     config,
     sql,
