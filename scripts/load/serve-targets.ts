@@ -4,7 +4,7 @@
  * parent sends stdout to /dev/null) and the bare dashboard handler beside it. Ports and the
  * database come from the parent's env; secrets are the test ones the parent signs with.
  */
-import { startServer } from '#shared/boot/start-server.ts'
+import { serverPoolSize, startServer } from '#shared/boot/start-server.ts'
 import { createTokenVerifier } from '#shared/auth/user-auth.ts'
 import { parseConfig } from '#shared/config/index.ts'
 import { createSql } from '#shared/db/create-sql.ts'
@@ -21,6 +21,5 @@ const config = parseConfig({
   VAULT_KEYS: env.VAULT_KEYS ?? TEST_SECRETS.VAULT_KEYS,
 })
 await startServer(server1Spec, config, { port: Number(env.LOAD_SERVER1_PORT) })
-// the same pool size as Server 1's (createSql's default)
-serveBareDashboard(createSql(config.DATABASE_URL), createTokenVerifier({ jwtSecret: config.SUPABASE_JWT_SECRET }), Number(env.LOAD_BARE_PORT))
+serveBareDashboard(createSql(config.DATABASE_URL, { max: serverPoolSize(config) }), createTokenVerifier({ jwtSecret: config.SUPABASE_JWT_SECRET }), Number(env.LOAD_BARE_PORT))
 console.error('load targets ready')

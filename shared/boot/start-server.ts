@@ -31,6 +31,14 @@ export interface RunningServer<D> {
 }
 
 /**
+ * A run may hold a reserved connection (an advisory lock) while it queries on another, so a
+ * server's pool must outnumber its runs in flight, with room left for the routes.
+ */
+export function serverPoolSize(config: Pick<Config, 'AGENT_CONCURRENCY'>): number {
+  return Math.max(10, config.AGENT_CONCURRENCY + 4)
+}
+
+/**
  * Builds one server process from config: pool, logger, run engine, Eden clients, routes,
  * background tasks. Used by `bun run serverN` and by tests, which start servers in-process.
  */
@@ -40,9 +48,7 @@ export async function startServer<D extends AgentServerDeps>(
   options: { embedded?: boolean; port?: number } = {},
 ): Promise<RunningServer<D>> {
   const log = createLogger({ level: config.LOG_LEVEL, name: spec.name })
-  // A run may hold a reserved connection (an advisory lock) while it queries on another, so the
-  // pool must outnumber the runs in flight, with room left for the routes.
-  const sql = createSql(config.DATABASE_URL, { max: Math.max(10, config.AGENT_CONCURRENCY + 4) })
+  const sql = createSql(config.DATABASE_URL, { max: serverPoolSize(config) })
   const ctx: ServerContext = {
     config,
     sql,
