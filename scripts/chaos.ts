@@ -1,18 +1,21 @@
 /**
  * `bun run chaos [--seed S] [--kills K] [--users N] [--jobs M] [--speed X] [--pg-restart 0|1] [--report docs/simulation-chaos.md|none]`
  *
- * The simulated day of `bun run simulate`, while a seeded fault injector SIGKILLs and restarts
- * each of the three server processes at random moments (K kills, default 12, rotating over the
- * servers) and restarts PostgreSQL once (pg_ctlcluster). The servers must reconnect and finish
+ * The simulated day of `bun run simulate` (500 users by default, so every stage is busy for a
+ * while), while a seeded fault injector SIGKILLs and restarts each of the three server processes
+ * (K kills, default 12, a seeded rotation over the servers, each kill after a seeded gap and,
+ * where the day allows, while the victim has runs executing or user requests in flight) and
+ * restarts PostgreSQL once (pg_ctlcluster), mid-work too. The servers must reconnect and finish
  * what the dead ones held (leases expire, outbox rows and DB flags are found again); the same
- * invariants must hold at the end. Reports kills, recoveries and recovery times; exit code 1 on
- * any invariant failure, any failed recovery, or fewer kills than asked.
+ * invariants must hold at the end. Reports kills, how many hit work in flight, recoveries and
+ * recovery times; exit code 1 on any invariant failure, any failed recovery, or fewer kills than
+ * asked.
  */
 import { runChaos } from './chaos/run-chaos.ts'
 import { publish } from './simulate.ts'
 import { DEFAULT_OPTIONS, parseOptions } from './simulate/options.ts'
 
-const options = parseOptions(process.argv.slice(2), { ...DEFAULT_OPTIONS, users: 150, jobs: 1500, speed: 600, seed: 'talvix-chaos', reportPath: 'docs/simulation-chaos.md' })
+const options = parseOptions(process.argv.slice(2), { ...DEFAULT_OPTIONS, users: 500, jobs: 2000, speed: 600, seed: 'talvix-chaos', reportPath: 'docs/simulation-chaos.md' })
 const kills = Number(options.extra.kills ?? 12)
 const restartPostgres = (options.extra['pg-restart'] ?? '1') !== '0'
 const unknown = Object.keys(options.extra).filter((k) => k !== 'kills' && k !== 'pg-restart')

@@ -14,6 +14,8 @@ export interface ChaosPlan {
   gapSeconds: [number, number]
   /** how long a killed server stays down: [min, max) seconds */
   downSeconds: [number, number]
+  /** after the gap, how long to wait for the victim to have work in its hands before killing it anyway */
+  busyWaitSeconds: number
 }
 
 interface Recovery {
@@ -23,6 +25,8 @@ interface Recovery {
   /** kill → every run that was pending or running on the killed server's agents at the kill has finished */
   drainedMs: number
   backlog: number
+  /** what the server had in its hands at the kill: runs executing (servers 2, 3) or user requests in flight (server 1) */
+  midWork: number
 }
 
 const spread = (label: string, values: number[]) =>
@@ -31,12 +35,20 @@ const spread = (label: string, values: number[]) =>
 const agentsOf = (server: ServerName) => Object.values(agents).filter((a) => a.server === server).map((a) => a.name)
 
 /**
- * The fault injector of `bun run chaos`: at seeded random moments it SIGKILLs one of the three
- * servers (rotating so each is hit), brings it back after a seeded pause, and restarts
- * PostgreSQL once; for each fault it measures recovery. `stop()` finishes the plan (the
- * remaining kills come quickly) and returns the report lines.
+ * The fault injector of `bun run chaos`: after seeded gaps it SIGKILLs one of the three servers
+ * (a seeded rotation, so each is hit; see nextVictim for the order), preferably while it has
+ * work in its hands, brings it back after a seeded pause, and restarts PostgreSQL once, mid-work
+ * too; for each fault it measures recovery. `stop()` finishes the plan (the remaining kills come
+ * quickly) and returns the report lines.
  */
-export function startChaosMonkey(cluster: Cluster, databaseUrl: string, plan: ChaosPlan, random: Random, say: (line: string) => void) {
+export function startChaosMonkey(
+  cluster: Cluster,
+  databaseUrl: string,
+  plan: ChaosPlan,
+  userRequestsInFlight: () => number,
+  random: Random,
+  say: (line: string) => void,
+) {
   const sql = createSql(databaseUrl, { max: 2 })
   const recoveries: Recovery[] = []
   const errors: string[] = []
@@ -44,7 +56,7 @@ export function startChaosMonkey(cluster: Cluster, databaseUrl: string, plan: Ch
   const state = { hurry: false }
   // rotating from a seeded start: every server is killed at least floor(K/3) times
   const first = random.int(SERVER_NAMES.length)
-  const order = Array.from({ length: plan.kills }, (_, i) => SERVER_NAMES[(first + i) % SERVER_NAMES.length] as ServerName)
+  const pending = Array.from({ length: plan.kills }, (_, i) => SERVER_NAMES[(first + i) % SERVER_NAMES.length] as ServerName)
   const pgAt = plan.restartPostgres ? Math.floor(plan.kills / 2) : -1
   const between = (range: [number, number]) => (range[0] + random.next() * (range[1] - range[0])) * 1000
 
@@ -61,6 +73,31 @@ export function startChaosMonkey(cluster: Cluster, databaseUrl: string, plan: Ch
     return rows.map((r) => r.id)
   }
 
+  /** Server 1 runs no agents: its work is the users' requests; the others' is their running runs. */
+  const workInHand = async (server: ServerName) => {
+    const names = agentsOf(server)
+    if (names.length === 0) return userRequestsInFlight()
+    const [row] = await sql<{ running: number }[]>`
+      SELECT count(*)::int AS running FROM agent_runs WHERE agent = ANY (${names}) AND status = 'running'`
+    return row?.running ?? 0
+  }
+
+  /**
+   * A kill between two bursts of work proves little. The next victim is the first server in the
+   * seeded order that has work in its hands now; after a bounded wait, the first in order. So
+   * each server's number of kills is the seeded one and only their order bends to the day.
+   */
+  const nextVictim = async (): Promise<ServerName> => {
+    const until = Date.now() + plan.busyWaitSeconds * 1000
+    while (!state.hurry && Date.now() < until) {
+      for (const [i, server] of pending.entries()) {
+        if ((await workInHand(server).catch(() => 0)) > 0) return pending.splice(i, 1)[0] as ServerName
+      }
+      await Bun.sleep(100)
+    }
+    return pending.shift() as ServerName
+  }
+
   const drained = (ids: string[]) =>
     pollUntil(
       'the killed server backlog to drain',
@@ -75,19 +112,27 @@ export function startChaosMonkey(cluster: Cluster, databaseUrl: string, plan: Ch
     )
 
   const killOne = async (server: ServerName) => {
+    const midWork = await workInHand(server).catch(() => 0)
     const backlog = await openWork(server).catch(() => [] as string[])
     const killedAt = Date.now()
     await cluster.kill(server)
-    say(`chaos: SIGKILL ${server} (${backlog.length} runs of its agents open)`)
+    const hands = server === 'server1' ? `${midWork} user requests in flight` : `${midWork} runs executing, ${backlog.length} open`
+    say(`chaos: SIGKILL ${server} (${hands})`)
     await pause(between(plan.downSeconds))
     await cluster.start(server)
     const healthMs = Date.now() - killedAt
     await drained(backlog)
-    recoveries.push({ server, healthMs, drainedMs: Date.now() - killedAt, backlog: backlog.length })
+    recoveries.push({ server, healthMs, drainedMs: Date.now() - killedAt, backlog: backlog.length, midWork })
     say(`chaos: ${server} back: health after ${(healthMs / 1000).toFixed(1)} s, backlog drained after ${((Date.now() - killedAt) / 1000).toFixed(1)} s`)
   }
 
   const bouncePostgres = async () => {
+    const until = Date.now() + plan.busyWaitSeconds * 1000
+    while (!state.hurry && Date.now() < until) {
+      const [row] = await sql<{ running: number }[]>`SELECT count(*)::int AS running FROM agent_runs WHERE status = 'running'`
+      if ((row?.running ?? 0) > 0 || userRequestsInFlight() > 0) break
+      await Bun.sleep(100)
+    }
     const backlog = await sql<{ id: string }[]>`SELECT id FROM agent_runs WHERE status IN ('pending', 'running')`.then((r) => r.map((x) => x.id))
     const at = Date.now()
     say('chaos: restarting PostgreSQL')
@@ -95,16 +140,16 @@ export function startChaosMonkey(cluster: Cluster, databaseUrl: string, plan: Ch
     for (const server of SERVER_NAMES) await cluster.waitHealthy(server, 120_000)
     const healthMs = Date.now() - at
     await drained(backlog)
-    recoveries.push({ server: 'postgres', healthMs, drainedMs: Date.now() - at, backlog: backlog.length })
+    recoveries.push({ server: 'postgres', healthMs, drainedMs: Date.now() - at, backlog: backlog.length, midWork: backlog.length })
     say(`chaos: PostgreSQL back: all servers healthy after ${(healthMs / 1000).toFixed(1)} s, backlog drained after ${((Date.now() - at) / 1000).toFixed(1)} s`)
   }
 
   const done = (async () => {
-    for (const [i, server] of order.entries()) {
+    for (let i = 0; pending.length > 0; i++) {
       await pause(between(plan.gapSeconds))
       try {
         if (i === pgAt) await bouncePostgres()
-        await killOne(server)
+        await killOne(await nextVictim())
       } catch (error) {
         errors.push(error instanceof Error ? error.message : String(error))
         say(`chaos: recovery failed: ${errors.at(-1)}`)
@@ -123,6 +168,7 @@ export function startChaosMonkey(cluster: Cluster, databaseUrl: string, plan: Ch
       const pg = recoveries.find((r) => r.server === 'postgres')
       return [
         `Chaos: ${kills.length} SIGKILLs (${SERVER_NAMES.map((s) => `${s} ${kills.filter((k) => k.server === s).length}`).join(', ')}), ${kills.length} recoveries; PostgreSQL restarts: ${pg ? 1 : 0}`,
+        `  kills mid-work (runs executing or user requests in flight): ${kills.filter((k) => k.midWork > 0).length} of ${kills.length}`,
         ...(kills.length > 0
           ? [spread('kill → /health ok (includes the seeded down time)', kills.map((k) => k.healthMs)), spread('kill → its open runs finished (backlog drained)', kills.map((k) => k.drainedMs))]
           : []),

@@ -18,13 +18,14 @@ export async function runChaos(options: SimulationOptions, plan: { kills: number
     // a killed server's runs are re-claimed when their lease expires: short leases, quick recovery
     serverEnv: { AGENT_LEASE_MS: '8000' },
     clientRetries: 120,
-    duringDay(cluster, databaseUrl) {
+    duringDay({ cluster, databaseUrl, metrics, say }) {
       const monkey = startChaosMonkey(
         cluster,
         databaseUrl,
-        { ...plan, gapSeconds: [3, 12], downSeconds: [0.5, 4] },
+        { ...plan, gapSeconds: [2, 8], downSeconds: [0.5, 4], busyWaitSeconds: 30 },
+        () => metrics.inFlight,
         seededRandom(`${options.seed}:faults`),
-        (line) => console.error(line),
+        say,
       )
       return {
         async stop() {

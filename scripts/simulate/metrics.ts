@@ -1,6 +1,8 @@
 /** Latencies and failures the harness observes itself (HTTP calls, WhatsApp commands), by action. */
 export class ActionMetrics {
   readonly samples = new Map<string, { ms: number[]; failures: number; errors: string[] }>()
+  /** actions started and not yet answered: what a server killed now would have in its hands */
+  inFlight = 0
 
   record(action: string, ms: number, ok: boolean, error?: string) {
     let entry = this.samples.get(action)
@@ -17,6 +19,7 @@ export class ActionMetrics {
 
   async time<T>(action: string, work: () => Promise<T>): Promise<T> {
     const started = performance.now()
+    this.inFlight++
     try {
       const result = await work()
       this.record(action, performance.now() - started, true)
@@ -24,6 +27,8 @@ export class ActionMetrics {
     } catch (error) {
       this.record(action, performance.now() - started, false, error instanceof Error ? error.message : String(error))
       throw error
+    } finally {
+      this.inFlight--
     }
   }
 }

@@ -30,7 +30,7 @@ export interface DayHooks {
   /** HTTP retries of the simulated users while servers die */
   clientRetries?: number
   /** starts when the servers are up; stopped before the system is left to settle */
-  duringDay?: (cluster: Cluster, databaseUrl: string) => { stop(): Promise<string[]> }
+  duringDay?: (day: { cluster: Cluster; databaseUrl: string; metrics: ActionMetrics; say: (line: string) => void }) => { stop(): Promise<string[]> }
 }
 
 const STAGE_TIMEOUT_MS = 20 * 60_000
@@ -92,7 +92,7 @@ export async function runDay(options: SimulationOptions, command: string, hooks:
     }
     const sim: Sim = { options, sql, cluster, boards, client, whatsapp, personas, metrics, random, say, failed }
     const clock = new DayClock(options.speed)
-    chaos = hooks.duringDay?.(cluster, db.url)
+    chaos = hooks.duringDay?.({ cluster, databaseUrl: db.url, metrics, say })
 
     say(`09:00 ${personas.length} users sign up (profile, roles, resume upload, platform logins, WhatsApp)`)
     await clock.until('09:00')
