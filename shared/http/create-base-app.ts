@@ -6,7 +6,7 @@ import { httpBasics } from './http-basics.ts'
 
 /** What all three servers share: error contract, request logging, OpenAPI docs at /openapi. */
 export function createBaseApp(name: string, log: Logger) {
-  return new Elysia({ name })
+  return new Elysia({ name, encodeSchema: false })
     .use(httpBasics(log))
     .use(
       openapi({

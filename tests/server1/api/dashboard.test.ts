@@ -95,6 +95,19 @@ describe('GET /api/dashboard', () => {
     })
   })
 
+  test('timestamps are ISO 8601 UTC strings of the stored instants', async () => {
+    const { userId, token } = await kit.signIn()
+    await kit.sql`UPDATE users SET tier = 'pro', subscription_started_at = '2026-11-03 10:15:30.25+05:30' WHERE id = ${userId}`
+    const jobId = await scoredJob(userId, 80, 'Dated job')
+    const [stored] = await kit.sql<{ scored_at: Date }[]>`SELECT scored_at FROM fit_scores WHERE user_id = ${userId} AND job_id = ${jobId}`
+    const dashboard = (await (await kit.call('GET', '/api/dashboard', { token })).json()) as {
+      top_matches: { scored_at: unknown }[]
+      plan: { subscription_started_at: unknown }
+    }
+    expect(dashboard.plan.subscription_started_at).toBe('2026-11-03T04:45:30.250Z')
+    expect(dashboard.top_matches[0]?.scored_at).toBe(stored!.scored_at.toISOString())
+  })
+
   test('quota left never goes below zero', async () => {
     const { userId, token } = await kit.signIn()
     await kit.sql`UPDATE users SET applies_this_week = 9 WHERE id = ${userId}`
