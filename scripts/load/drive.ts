@@ -7,6 +7,8 @@ export interface StepResult {
   rps: number
   p50_ms: number
   p99_ms: number
+  /** CPU the target process spent per answered request in the measured window (ms), when `targetCpuMs` is given */
+  cpu_ms_per_request: number | null
 }
 
 /**
@@ -20,6 +22,8 @@ export async function drive(options: {
   warmupSeconds?: number
   request: (i: number) => Request
   expectStatus: number
+  /** the target process's CPU time so far (ms) */
+  targetCpuMs?: () => number
 }): Promise<StepResult> {
   const latencies: number[] = []
   let errors = 0
@@ -39,7 +43,13 @@ export async function drive(options: {
       if (started >= warmupEnds) latencies.push(performance.now() - started)
     }
   }
+  const cpuAtWarmupEnd = (async () => {
+    await Bun.sleep(Math.max(0, warmupEnds - performance.now()))
+    return options.targetCpuMs?.()
+  })()
   await Promise.all(Array.from({ length: options.connections }, client))
+  const cpuStart = await cpuAtWarmupEnd
+  const cpuEnd = options.targetCpuMs?.()
   return {
     connections: options.connections,
     requests: latencies.length,
@@ -47,5 +57,7 @@ export async function drive(options: {
     rps: Math.round(latencies.length / options.seconds),
     p50_ms: percentile(latencies, 50),
     p99_ms: percentile(latencies, 99),
+    cpu_ms_per_request:
+      cpuStart === undefined || cpuEnd === undefined || latencies.length === 0 ? null : Math.round(((cpuEnd - cpuStart) / latencies.length) * 1000) / 1000,
   }
 }
