@@ -5,7 +5,6 @@
  */
 import postgres from 'postgres'
 import { type AgentImplementation, defineAgent } from '#shared/agents/agent-implementation.ts'
-import { signInternalRequest } from '#shared/auth/internal-signature.ts'
 import { issueDevToken } from '#shared/auth/issue-dev-token.ts'
 import { startServer } from '#shared/boot/start-server.ts'
 import { server2Spec } from '../../server2/index.ts'
@@ -15,6 +14,7 @@ import { createTestDatabase } from '../../tests/support/test-database.ts'
 import { instanceOptions, startTestCluster } from '../../tests/support/test-servers.ts'
 import { waitFor } from '../../tests/support/wait-for.ts'
 import { percentile } from './percentiles.ts'
+import { signedPost } from '../../tests/support/signed-post.ts'
 
 const ACCEPT_REQUESTS = 2_000
 const PUSH_MESSAGES = 1_000
@@ -29,13 +29,8 @@ cluster.server2 = await startServer({ ...server2Spec, agents }, cluster.config, 
 
 async function postCoach(trigger: string) {
   const path = '/api/agents/coach'
-  const body = JSON.stringify({ trigger })
   const started = performance.now()
-  const res = await fetch(`${cluster.urls.server2}${path}`, {
-    method: 'POST',
-    body,
-    headers: { 'content-type': 'application/json', ...signInternalRequest(TEST_SECRETS.INTERNAL_SIGNING_SECRET, 'POST', path, body) },
-  })
+  const res = await signedPost(cluster.urls.server2, path, { trigger })
   await res.arrayBuffer()
   if (res.status !== 202) throw new Error(`expected 202, got ${res.status}`)
   return performance.now() - started

@@ -2,13 +2,12 @@ import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
 import postgres from 'postgres'
 import { type AgentImplementation, defineAgent } from '#shared/agents/agent-implementation.ts'
 import { startServer } from '#shared/boot/start-server.ts'
-import { signInternalRequest } from '#shared/auth/internal-signature.ts'
 import { server2Spec } from '../../server2/index.ts'
 import { instrumentAgents } from '../support/counting-agents.ts'
-import { TEST_SECRETS } from '../support/test-config.ts'
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts'
 import { instanceOptions, startTestCluster, type TestCluster } from '../support/test-servers.ts'
 import { waitFor } from '../support/wait-for.ts'
+import { signedPost } from '../support/signed-post.ts'
 
 let db: TestDatabase
 let sql: postgres.Sql
@@ -36,22 +35,13 @@ afterAll(async () => {
   await db.drop()
 })
 
-function signedPost(path: string, input: unknown) {
-  const body = JSON.stringify(input)
-  return fetch(`${cluster.urls.server2}${path}`, {
-    method: 'POST',
-    body,
-    headers: { 'content-type': 'application/json', ...signInternalRequest(TEST_SECRETS.INTERNAL_SIGNING_SECRET, 'POST', path, body) },
-  })
-}
-
 describe('agent runs', () => {
   test('50 concurrent identical POSTs → one run, one execution, same run id for all', async () => {
     const [scrapeRun] = await sql`INSERT INTO scrape_runs (status) VALUES ('succeeded') RETURNING id`
     const input = { scrape_run_id: Number(scrapeRun!.id) }
     await sql`INSERT INTO jobs (source, external_id, title, company, raw_jd, scrape_run_id)
               VALUES ('lever', 'c50', 'SDE', 'Acme', 'Go and Postgres', ${input.scrape_run_id})`
-    const responses = await Promise.all(Array.from({ length: 50 }, () => signedPost('/api/agents/jd-clean', input)))
+    const responses = await Promise.all(Array.from({ length: 50 }, () => signedPost(cluster.urls.server2, '/api/agents/jd-clean', input)))
     expect(responses.map((r) => r.status)).toEqual(Array(50).fill(202))
     const bodies = (await Promise.all(responses.map((r) => r.json()))) as { run_id: string; duplicate: boolean }[]
     expect(new Set(bodies.map((b) => b.run_id)).size).toBe(1)
@@ -69,13 +59,13 @@ describe('agent runs', () => {
   test('a POST with a key that already ran returns the existing run and does not run it again', async () => {
     const [scrapeRun] = await sql`INSERT INTO scrape_runs (status) VALUES ('succeeded') RETURNING id`
     const input = { scrape_run_id: Number(scrapeRun!.id) }
-    const first = (await (await signedPost('/api/agents/jd-clean', input)).json()) as { run_id: string }
+    const first = (await (await signedPost(cluster.urls.server2, '/api/agents/jd-clean', input)).json()) as { run_id: string }
     await waitFor('first run', async () => {
       const [run] = await sql`SELECT status FROM agent_runs WHERE id = ${first.run_id}`
       return run?.status === 'succeeded'
     })
     const before = executions.get('jd-clean')
-    const second = (await (await signedPost('/api/agents/jd-clean', input)).json()) as {
+    const second = (await (await signedPost(cluster.urls.server2, '/api/agents/jd-clean', input)).json()) as {
       run_id: string
       status: string
       duplicate: boolean
@@ -88,7 +78,7 @@ describe('agent runs', () => {
   test('a run that keeps failing is retried with backoff, then failed and surfaced to operators', async () => {
     failCoach = true
     try {
-      const accepted = (await (await signedPost('/api/agents/coach', { trigger: 'manual:fail-test' })).json()) as { run_id: string }
+      const accepted = (await (await signedPost(cluster.urls.server2, '/api/agents/coach', { trigger: 'manual:fail-test' })).json()) as { run_id: string }
       const run = await waitFor('the coach run to fail for good', async () => {
         const [row] = await sql`SELECT status, attempts, error, finished_at FROM agent_runs WHERE id = ${accepted.run_id}`
         return row?.status === 'failed' ? row : null

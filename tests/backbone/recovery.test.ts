@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
 import postgres from 'postgres'
-import { signInternalRequest } from '#shared/auth/internal-signature.ts'
 import { realPostgresTest } from '../support/database-mode.ts'
 import { freePort } from '../support/free-port.ts'
 import { spawnServer } from '../support/server-process.ts'
-import { TEST_SECRETS } from '../support/test-config.ts'
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts'
 import { startTestCluster } from '../support/test-servers.ts'
 import { waitFor } from '../support/wait-for.ts'
+import { signedPost } from '../support/signed-post.ts'
 
 let db: TestDatabase
 let sql: postgres.Sql
@@ -21,15 +20,6 @@ afterAll(async () => {
   await sql.end()
   await db.drop()
 })
-
-async function signedPost(url: string, path: string, input: unknown) {
-  const body = JSON.stringify(input)
-  return fetch(`${url}${path}`, {
-    method: 'POST',
-    body,
-    headers: { 'content-type': 'application/json', ...signInternalRequest(TEST_SECRETS.INTERNAL_SIGNING_SECRET, 'POST', path, body) },
-  })
-}
 
 async function seedScrapeRun(externalId: string) {
   const [scrapeRun] = await sql`INSERT INTO scrape_runs (status) VALUES ('succeeded') RETURNING id`

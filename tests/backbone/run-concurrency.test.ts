@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
 import postgres from 'postgres'
-import { signInternalRequest } from '#shared/auth/internal-signature.ts'
 import { startServer } from '#shared/boot/start-server.ts'
 import { server2Spec } from '../../server2/index.ts'
 import { instrumentAgents } from '../support/counting-agents.ts'
-import { TEST_SECRETS } from '../support/test-config.ts'
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts'
 import { instanceOptions, startTestCluster, type TestCluster } from '../support/test-servers.ts'
 import { waitFor } from '../support/wait-for.ts'
+import { signedPost } from '../support/signed-post.ts'
 
 /**
  * AGENT_CONCURRENCY is a hard bound, whatever the burst: a fan-out fires hundreds of hops in one
@@ -45,20 +44,11 @@ afterAll(async () => {
   await db.drop()
 })
 
-function signedPost(path: string, input: unknown) {
-  const body = JSON.stringify(input)
-  return fetch(`${cluster.urls.server2}${path}`, {
-    method: 'POST',
-    body,
-    headers: { 'content-type': 'application/json', ...signInternalRequest(TEST_SECRETS.INTERNAL_SIGNING_SECRET, 'POST', path, body) },
-  })
-}
-
 describe('run concurrency', () => {
   test(`40 distinct runs accepted at once: all of them run, never more than ${CONCURRENCY} at a time`, async () => {
     const scrapeRuns = await sql<{ id: string }[]>`
       INSERT INTO scrape_runs (status) SELECT 'succeeded' FROM generate_series(1, 40) RETURNING id`
-    const responses = await Promise.all(scrapeRuns.map((run) => signedPost('/api/agents/jd-clean', { scrape_run_id: Number(run.id) })))
+    const responses = await Promise.all(scrapeRuns.map((run) => signedPost(cluster.urls.server2, '/api/agents/jd-clean', { scrape_run_id: Number(run.id) })))
     expect(responses.map((r) => r.status)).toEqual(Array(40).fill(202))
     await waitFor(
       'all 40 runs to finish',

@@ -1,8 +1,7 @@
 import type postgres from 'postgres'
 import type { AgentInput, RunAccepted } from '#shared/agents/agent-contracts.ts'
 import { agents } from '#shared/agents/agent-contracts.ts'
-import { signInternalRequest } from '#shared/auth/internal-signature.ts'
-import { TEST_SECRETS } from '../../support/test-config.ts'
+import { signedPost } from '../../support/signed-post.ts'
 import type { TestCluster } from '../../support/test-servers.ts'
 import { waitFor } from '../../support/wait-for.ts'
 
@@ -13,12 +12,7 @@ export async function postAgent<N extends 'scrape' | 'session-health' | 'calibra
   input: AgentInput<N>,
 ): Promise<RunAccepted> {
   const path = agents[agent].path
-  const body = JSON.stringify(input)
-  const res = await fetch(`${cluster.urls.server3}${path}`, {
-    method: 'POST',
-    body,
-    headers: { 'content-type': 'application/json', ...signInternalRequest(TEST_SECRETS.INTERNAL_SIGNING_SECRET, 'POST', path, body) },
-  })
+  const res = await signedPost(cluster.urls.server3, path, input)
   if (res.status !== 202) throw new Error(`${path} answered ${res.status}: ${await res.text()}`)
   return (await res.json()) as RunAccepted
 }
