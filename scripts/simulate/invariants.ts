@@ -128,7 +128,7 @@ export const INVARIANTS: Record<string, Check> = {
   },
 
   async every_whatsapp_reply_sent_once(sql) {
-    const [row] = await sql<{ inbound: number; unanswered: number; undelivered: number; extra_deliveries: number; stuck: number }[]>`
+    const [row] = await sql<{ inbound: number; unanswered: number; undelivered: number; extra_deliveries: number; stuck: number; resends: number }[]>`
       SELECT (SELECT count(*)::int FROM wa_messages WHERE direction = 'in') AS inbound,
              (SELECT count(*)::int FROM wa_messages i WHERE i.direction = 'in' AND i.outcome NOT LIKE 'rejected:%'
                 AND (SELECT count(*) FROM wa_messages o WHERE o.direction = 'out' AND o.dedupe_key = 'reply:' || i.message_id) <> 1) AS unanswered,
@@ -136,11 +136,12 @@ export const INVARIANTS: Record<string, Check> = {
                 AND (SELECT count(*) FROM sim_wa_deliveries d WHERE d.wa_id = o.message_id) <> 1) AS undelivered,
              (SELECT count(*)::int FROM sim_wa_deliveries d
                WHERE NOT EXISTS (SELECT 1 FROM wa_messages o WHERE o.direction = 'out' AND o.status = 'sent' AND o.message_id = d.wa_id)) AS extra_deliveries,
-             (SELECT count(*)::int FROM wa_messages WHERE direction = 'out' AND status IN ('pending', 'failed')) AS stuck`
-    const r = row ?? { inbound: 0, unanswered: 0, undelivered: 0, extra_deliveries: 0, stuck: 0 }
+             (SELECT count(*)::int FROM wa_messages WHERE direction = 'out' AND status IN ('pending', 'failed')) AS stuck,
+             (SELECT coalesce(sum(resends), 0)::int FROM sim_wa_deliveries) AS resends`
+    const r = row ?? { inbound: 0, unanswered: 0, undelivered: 0, extra_deliveries: 0, stuck: 0, resends: 0 }
     return {
       violations: r.unanswered + r.undelivered + r.extra_deliveries + r.stuck,
-      detail: `${r.inbound} inbound messages; ${r.unanswered} accepted ones without exactly one reply, ${r.undelivered} sent rows not delivered exactly once, ${r.extra_deliveries} deliveries without a sent row, ${r.stuck} outbound rows pending or failed`,
+      detail: `${r.inbound} inbound messages; ${r.unanswered} accepted ones without exactly one reply, ${r.undelivered} sent rows not delivered exactly once, ${r.extra_deliveries} deliveries without a sent row, ${r.stuck} outbound rows pending or failed; ${r.resends} re-sends under an already delivered message id (one message on the phone)`,
       vacuous: r.inbound === 0,
     }
   },

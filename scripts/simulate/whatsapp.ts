@@ -25,7 +25,9 @@ export interface WhatsAppNetwork {
  * database — inbound messages go through `handleIncoming` (the same function Baileys'
  * messages.upsert calls), outbound rows are drained by the real `outboundSender` into a fake
  * transport. Each delivery is also written to `sim_wa_deliveries`, the phones' side of the
- * conversation, so "every reply sent once" is checked in SQL against what phones received.
+ * conversation, so "every reply sent once" is checked in SQL against what phones received. A
+ * phone keeps one message per message id, as WhatsApp clients do: a re-send under an id already
+ * delivered (the sender lost the acknowledgement) is counted in `resends`, not shown twice.
  */
 export async function startWhatsAppNetwork(sql: Sql, env: Record<string, string>, metrics: ActionMetrics, retries = 0): Promise<WhatsAppNetwork> {
   await sql`
@@ -34,6 +36,7 @@ export async function startWhatsAppNetwork(sql: Sql, env: Record<string, string>
       phone_e164    text NOT NULL,
       body          text NOT NULL,
       wa_id         text NOT NULL UNIQUE,
+      resends       integer NOT NULL DEFAULT 0,
       delivered_at  timestamptz NOT NULL DEFAULT now())`
   const config = parseConfig({ ...env, WA_SEND_INTERVAL_MS: '0', WA_OUTBOX_POLL_MS: '200' })
   const log = pino({ level: 'silent' })
@@ -42,18 +45,21 @@ export async function startWhatsAppNetwork(sql: Sql, env: Record<string, string>
     urls: { server1: config.SERVER1_URL, server2: config.SERVER2_URL, server3: config.SERVER3_URL },
   })
   const inboxes = new Map<string, string[]>()
-  let sent = 0
   const sender = outboundSender(
     { config, sql, log, instanceId: 'sim-whatsapp', embedded: false },
     {
       isUp: () => true,
-      async send(phone, body) {
-        const waId = `SIMOUT${++sent}${Date.now().toString(36)}`
-        await sql`INSERT INTO sim_wa_deliveries (phone_e164, body, wa_id) VALUES (${phone}, ${body}, ${waId})`
-        const inbox = inboxes.get(phone) ?? []
-        inbox.push(body)
-        inboxes.set(phone, inbox)
-        return waId
+      async send(phone, body, messageId) {
+        const [delivery] = await sql<{ first: boolean }[]>`
+          INSERT INTO sim_wa_deliveries (phone_e164, body, wa_id) VALUES (${phone}, ${body}, ${messageId})
+          ON CONFLICT (wa_id) DO UPDATE SET resends = sim_wa_deliveries.resends + 1
+          RETURNING resends = 0 AS first`
+        if (delivery?.first) {
+          const inbox = inboxes.get(phone) ?? []
+          inbox.push(body)
+          inboxes.set(phone, inbox)
+        }
+        return messageId
       },
     },
     { retryBaseMs: 200 },

@@ -13,7 +13,8 @@ export type ChannelSocket = {
   ev: Pick<BaileysEventEmitter, 'on'>;
   /** our own ids once logged in */
   readonly user: { id: string; lid?: string | undefined } | undefined;
-  sendText(jid: string, text: string): Promise<string | undefined>;
+  /** sends under our message id (WhatsApp dedupes by it); resolves with the id of the sent message */
+  sendText(jid: string, text: string, messageId: string): Promise<string | undefined>;
   requestPairingCode(phoneDigits: string): Promise<string>;
   lidToPn(lid: string): Promise<string | null>;
   end(error: Error | undefined): void;
@@ -52,7 +53,7 @@ export function baileysSocketFactory(sql: Sql): SocketFactory {
       get user() {
         return sock.user;
       },
-      sendText: async (jid, text) => (await sock.sendMessage(jid, { text }))?.key.id ?? undefined,
+      sendText: async (jid, text, messageId) => (await sock.sendMessage(jid, { text }, { messageId }))?.key.id ?? undefined,
       requestPairingCode: (phone) => sock.requestPairingCode(phone),
       lidToPn: (lid) => sock.signalRepository.lidMapping.getPNForLID(lid),
       end: (error) => sock.end(error),

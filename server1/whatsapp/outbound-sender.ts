@@ -7,8 +7,12 @@ import { ALWAYS_SENT_KINDS } from './outbox.ts';
 export type SendTransport = {
   /** true while the socket is open and logged in; nothing is claimed while it is false */
   isUp(): boolean;
-  /** sends one text message; resolves with WhatsApp's message id */
-  send(phoneE164: string, text: string): Promise<string | undefined>;
+  /**
+   * sends one text message under `messageId`; resolves with the id WhatsApp acknowledged. The
+   * same row always goes out under the same id, so a re-send after a lost acknowledgement or a
+   * crash before the row was marked sent is one message on the phone, not two.
+   */
+  send(phoneE164: string, text: string, messageId: string): Promise<string | undefined>;
 };
 
 export type OutboundSenderOptions = {
@@ -17,7 +21,7 @@ export type OutboundSenderOptions = {
   retryMaxMs?: number;
 };
 
-type Claimed = { id: string; user_id: string | null; phone_e164: string; body: string; attempts: number };
+type Claimed = { id: string; user_id: string | null; phone_e164: string; body: string; attempts: number; message_id: string };
 
 /** A send that hangs keeps its claim this long; then the message is due again. */
 const SEND_LEASE_MS = 60_000;
@@ -48,9 +52,15 @@ export function outboundSender(
     lastSendAt = Date.now();
   };
 
+  /**
+   * The WhatsApp message id is chosen when a row is first claimed and committed before the send
+   * (Baileys' own shape: 3EB0 and 18 hex digits).
+   */
   const claim = async (): Promise<Claimed[]> => {
     const rows = await sql<Claimed[]>`
-      UPDATE wa_messages SET next_attempt_at = now() + ${SEND_LEASE_MS} * interval '1 millisecond'
+      UPDATE wa_messages
+         SET next_attempt_at = now() + ${SEND_LEASE_MS} * interval '1 millisecond',
+             message_id = coalesce(message_id, '3EB0' || upper(left(replace(gen_random_uuid()::text, '-', ''), 18)))
        WHERE id IN (
          SELECT m.id FROM wa_messages m
           WHERE m.direction = 'out' AND m.status = 'pending' AND m.next_attempt_at <= now()
@@ -60,7 +70,7 @@ export function outboundSender(
           ORDER BY m.id
           LIMIT ${BATCH}
           FOR UPDATE SKIP LOCKED)
-      RETURNING id, user_id, phone_e164, body, attempts`;
+      RETURNING id, user_id, phone_e164, body, attempts, message_id`;
     return rows.sort((a, b) => Number(a.id) - Number(b.id));
   };
 
@@ -78,9 +88,9 @@ export function outboundSender(
   const sendOne = async (message: Claimed) => {
     const msgLog = log.child({ user_id: message.user_id, wa_message_id: message.id });
     try {
-      const waId = await transport.send(message.phone_e164, message.body);
+      const waId = await transport.send(message.phone_e164, message.body, message.message_id);
       await sql`
-        UPDATE wa_messages SET status = 'sent', sent_at = now(), attempts = attempts + 1, message_id = ${waId ?? null}, last_error = NULL
+        UPDATE wa_messages SET status = 'sent', sent_at = now(), attempts = attempts + 1, message_id = ${waId ?? message.message_id}, last_error = NULL
          WHERE id = ${message.id}`;
       msgLog.info('whatsapp message sent');
     } catch (err) {

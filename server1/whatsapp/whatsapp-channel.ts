@@ -53,9 +53,9 @@ export function whatsappChannel(
 
   const transport: SendTransport = {
     isUp: () => up && socket !== undefined,
-    async send(phoneE164, text) {
+    async send(phoneE164, text, messageId) {
       if (!socket) throw new Error('whatsapp socket is not connected');
-      return socket.sendText(`${phoneE164.slice(1)}@s.whatsapp.net`, text);
+      return socket.sendText(`${phoneE164.slice(1)}@s.whatsapp.net`, text, messageId);
     },
   };
   const sender = outboundSender(ctx, transport);

@@ -27,18 +27,19 @@ beforeEach(async () => {
   await f.sql`DELETE FROM wa_messages`;
 });
 
+/** Like Baileys, it acknowledges a send with the message id it was given. */
 function fakeTransport() {
-  const sent: { phone: string; text: string }[] = [];
+  const sent: { phone: string; text: string; messageId: string }[] = [];
   const failing = new Set<string>();
   let calls = 0;
   const transport: SendTransport & { up: boolean } = {
     up: false,
     isUp: () => transport.up,
-    async send(phone, text) {
+    async send(phone, text, messageId) {
       calls++;
       if (failing.has(phone)) throw new Error('not-acceptable');
-      sent.push({ phone, text });
-      return `WAOUT${calls}`;
+      sent.push({ phone, text, messageId });
+      return messageId;
     },
   };
   return { transport, sent, failing, calls: () => calls };
@@ -74,8 +75,33 @@ describe('outbound sender', () => {
     expect(sent).toHaveLength(6);
     for (const row of [...(await rows(a)), ...(await rows(b))]) {
       expect(row).toMatchObject({ status: 'sent', attempts: 1, last_error: null });
-      expect(row.message_id).toStartWith('WAOUT');
+      expect(row.message_id).toMatch(/^3EB0[0-9A-F]{18}$/);
     }
+    expect(new Set(sent.map((s) => s.messageId)).size).toBe(6);
+  });
+
+  test('a message whose send is retried goes out under the same WhatsApp message id every time', async () => {
+    const phone = '+919811000008';
+    const userId = await seedUser(f.sql, { phone });
+    await enqueueWaMessage(f.sql, { phoneE164: phone, body: 'once on the phone', kind: 'reply', userId });
+    const { transport, sent } = fakeTransport();
+    transport.up = true;
+    // WhatsApp took the message but the acknowledgement was lost (the socket dropped, or the process died before recording it)
+    let lostAcks = 1;
+    const send = transport.send;
+    transport.send = async (p, t, m) => {
+      const id = await send(p, t, m);
+      if (lostAcks-- > 0) throw new Error('connection closed before the ack');
+      return id;
+    };
+    const sender = outboundSender(ctx, transport, { retryBaseMs: 50, retryMaxMs: 50 });
+    await waitFor('the message to be recorded as sent', async () => {
+      await sender.tickNow();
+      return (await rows(phone))[0]?.status === 'sent';
+    });
+    expect(sent.map((s) => s.text)).toEqual(['once on the phone', 'once on the phone']);
+    expect(sent[1]!.messageId).toBe(sent[0]!.messageId);
+    expect((await rows(phone))[0]).toMatchObject({ status: 'sent', attempts: 2, message_id: sent[0]!.messageId });
   });
 
   test('a send error is retried with backoff, then fails visibly; the next message waits its turn', async () => {
@@ -141,8 +167,8 @@ describe('outbound sender', () => {
     const { transport, sent } = fakeTransport();
     transport.up = true;
     const send = transport.send;
-    transport.send = async (p, t) => {
-      const id = await send(p, t);
+    transport.send = async (p, t, m) => {
+      const id = await send(p, t, m);
       transport.up = false;
       return id;
     };

@@ -19,7 +19,7 @@ import { createWaFixture, seedUser, textFrom, type WaFixture } from './wa-fixtur
 
 type FakeSocket = ChannelSocket & {
   auth: AuthenticationState;
-  sent: { jid: string; text: string }[];
+  sent: { jid: string; text: string; messageId: string }[];
   pairingRequests: string[];
   emit: ReturnType<typeof makeEventBuffer>['emit'];
   open(): void;
@@ -39,9 +39,9 @@ function fakeSockets() {
       user: { id: '911111111111:7@s.whatsapp.net' },
       sent: [],
       pairingRequests: [],
-      async sendText(jid, text) {
-        socket.sent.push({ jid, text });
-        return `OUT${socket.sent.length}`;
+      async sendText(jid, text, messageId) {
+        socket.sent.push({ jid, text, messageId });
+        return messageId;
       },
       async requestPairingCode(phone) {
         socket.pairingRequests.push(phone);
@@ -125,7 +125,9 @@ describe('whatsapp channel', () => {
     expect(sockets[0]!.sent).toEqual([]);
     sockets[0]!.open();
     await waitFor('the queued message to go out', () => sockets[0]!.sent.length === 1);
-    expect(sockets[0]!.sent).toEqual([{ jid: '919833000001@s.whatsapp.net', text: 'hello' }]);
+    expect(sockets[0]!.sent).toEqual([{ jid: '919833000001@s.whatsapp.net', text: 'hello', messageId: expect.stringMatching(/^3EB0[0-9A-F]{18}$/) }]);
+    const [row] = await f.sql<{ message_id: string }[]>`SELECT message_id FROM wa_messages WHERE direction = 'out' AND phone_e164 = ${phone}`;
+    expect(row?.message_id).toBe(sockets[0]!.sent[0]!.messageId);
   });
 
   test('an incoming command on the socket is answered through the same socket', async () => {
