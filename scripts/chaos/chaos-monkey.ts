@@ -82,20 +82,36 @@ export function startChaosMonkey(
     return row?.running ?? 0
   }
 
+  /** Polls `find` until it finds work in flight, for at most busyWaitSeconds (less once stop() hurries). */
+  const whenBusy = async <T>(find: () => Promise<T | undefined>): Promise<T | undefined> => {
+    const until = Date.now() + plan.busyWaitSeconds * 1000
+    while (!state.hurry && Date.now() < until) {
+      const found = await find().catch(() => undefined)
+      if (found !== undefined) return found
+      await Bun.sleep(100)
+    }
+    return undefined
+  }
+
   /**
    * A kill between two bursts of work proves little. The next victim is the first server in the
    * seeded order that has work in its hands now; after a bounded wait, the first in order. So
    * each server's number of kills is the seeded one and only their order bends to the day.
    */
-  const nextVictim = async (): Promise<ServerName> => {
-    const until = Date.now() + plan.busyWaitSeconds * 1000
-    while (!state.hurry && Date.now() < until) {
-      for (const [i, server] of pending.entries()) {
-        if ((await workInHand(server).catch(() => 0)) > 0) return pending.splice(i, 1)[0] as ServerName
+  const nextVictim = async (): Promise<{ server: ServerName; midWork: number }> => {
+    const busy = await whenBusy(async () => {
+      for (const [index, server] of pending.entries()) {
+        const midWork = await workInHand(server)
+        if (midWork > 0) return { index, server, midWork }
       }
-      await Bun.sleep(100)
+      return undefined
+    })
+    if (busy) {
+      pending.splice(busy.index, 1)
+      return busy
     }
-    return pending.shift() as ServerName
+    const server = pending.shift() as ServerName
+    return { server, midWork: await workInHand(server).catch(() => 0) }
   }
 
   const drained = (ids: string[]) =>
@@ -111,8 +127,7 @@ export function startChaosMonkey(
       200,
     )
 
-  const killOne = async (server: ServerName) => {
-    const midWork = await workInHand(server).catch(() => 0)
+  const killOne = async ({ server, midWork }: { server: ServerName; midWork: number }) => {
     const backlog = await openWork(server).catch(() => [] as string[])
     const killedAt = Date.now()
     await cluster.kill(server)
@@ -127,12 +142,10 @@ export function startChaosMonkey(
   }
 
   const bouncePostgres = async () => {
-    const until = Date.now() + plan.busyWaitSeconds * 1000
-    while (!state.hurry && Date.now() < until) {
+    await whenBusy(async () => {
       const [row] = await sql<{ running: number }[]>`SELECT count(*)::int AS running FROM agent_runs WHERE status = 'running'`
-      if ((row?.running ?? 0) > 0 || userRequestsInFlight() > 0) break
-      await Bun.sleep(100)
-    }
+      return (row?.running ?? 0) > 0 || userRequestsInFlight() > 0 ? true : undefined
+    })
     const backlog = await sql<{ id: string }[]>`SELECT id FROM agent_runs WHERE status IN ('pending', 'running')`.then((r) => r.map((x) => x.id))
     const at = Date.now()
     say('chaos: restarting PostgreSQL')
