@@ -6,6 +6,7 @@ import { config as loadDotenv } from 'dotenv'
 import { issueDevToken } from '#shared/auth/issue-dev-token.ts'
 import { CliError, usageError } from '#shared/cli/cli-error.ts'
 import { runCli } from '#shared/cli/run-cli.ts'
+import { UUID_PATTERN } from './cli/uuid-pattern.ts'
 import { loadDevSecrets } from './dev/dev-secrets.ts'
 
 const USAGE = 'bun run token <user-uuid>   (e.g. bun run token $(bun -e "console.log(crypto.randomUUID())"))'
@@ -14,7 +15,7 @@ loadDotenv({ quiet: true })
 await runCli('token', async () => {
   const { positionals } = parseArgs({ args: process.argv.slice(2), options: {}, allowPositionals: true, strict: true })
   const [userId] = positionals
-  if (positionals.length !== 1 || !userId || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(userId)) {
+  if (positionals.length !== 1 || !userId || !UUID_PATTERN.test(userId)) {
     throw usageError('expected one user uuid')
   }
   const dataDir = process.env.DATA_DIR || './.data'

@@ -74,13 +74,16 @@ const cases: Case[] = [
   ['token: not a uuid', ['token', 'alice'], {}, /expected one user uuid/],
   ['token: no dev secrets and no SUPABASE_JWT_SECRET', ['token', crypto.randomUUID()], { DATA_DIR: join(tmpdir(), `no-dev-secrets-${crypto.randomUUID()}`) }, /SUPABASE_JWT_SECRET is not set and .*dev-secrets\.json does not exist: start `bun run dev`/],
   ['token: bad flag', ['token', '--bogus'], {}, unknownFlag],
-  ...(['schedules', 'runs'] as const).flatMap((name): Case[] => [
+  ...(['schedules', 'runs', 'sources', 'scoring-weights'] as const).flatMap((name): Case[] => [
     [`${name}: no database at all`, [name], {}, noDevDatabase],
     [`${name}: database on a closed port`, [name], { DATABASE_URL: CLOSED_DB }, unreachable],
     [`${name}: bad flag`, [name, '--bogus'], {}, unknownFlag],
   ]),
   ['runs: bad --limit', ['runs', '--limit', 'lots'], {}, /--limit must be a whole number from 1 to 500/],
   ['runs: bad --status', ['runs', '--status', 'exploded'], {}, /--status must be one of pending, running, succeeded, failed/],
+  ['runs: --rerun without a run id', ['runs', '--rerun', 'last'], {}, /--rerun takes the id \(a uuid\) of a failed run/],
+  ['sources: --pause and --resume at once', ['sources', '--pause', 'a', '--resume', 'b'], {}, /give --pause or --resume, not both/],
+  ['scoring-weights: --rollback-to not a version', ['scoring-weights', '--rollback-to', 'previous'], {}, /--rollback-to takes a version number/],
   ['gen:routes: bad flag', ['gen:routes', '--bogus'], {}, unknownFlag],
   ['gen:env: bad flag', ['gen:env', '--bogus'], {}, unknownFlag],
   ['parse-resume: missing file', ['parse-resume', '/nonexistent/cv.pdf'], {}, /file not found: \/nonexistent\/cv\.pdf/],
