@@ -68,6 +68,8 @@ const cases: Case[] = [
     [`${server}: database on a closed port`, [server], { ...SERVER_ENV, DATABASE_URL: CLOSED_DB }, unreachable],
     [`${server}: bad flag`, [server, '--bogus'], SERVER_ENV, unknownFlag],
   ]),
+  // a filter that matches no file: should the preflight wrongly pass, no suite runs
+  ['test: no PostgreSQL', ['test', 'tests/scripts/no-such-test-file'], {}, new RegExp(`no PostgreSQL answers at ${CLOSED_DB.replace(/[.]/g, '\\.')} \\(ECONNREFUSED\\)`)],
   ['db:migrate: no DATABASE_URL', ['db:migrate'], {}, /DATABASE_URL is missing/],
   ['db:migrate: database on a closed port', ['db:migrate'], { DATABASE_URL: CLOSED_DB }, unreachable],
   ['db:migrate: bad flag', ['db:migrate', '--bogus'], {}, unknownFlag],
