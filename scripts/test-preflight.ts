@@ -10,13 +10,12 @@
 import { parseArgs } from 'node:util'
 import { CliError } from '#shared/cli/cli-error.ts'
 import { runCli } from '#shared/cli/run-cli.ts'
-import { chromiumProblems, databaseProblems, type Problem, problemsLine } from './test-preflight/plan-test-machine.ts'
+import { chromiumProblems, databaseLacks, databaseProblems, type Problem, problemsLine } from './test-preflight/plan-test-machine.ts'
 import { probeChromium, probeDatabase, probeHost, testDatabaseUrl } from './test-preflight/test-machine-facts.ts'
 
 async function findProblems(): Promise<Problem[]> {
   const [database, chromium] = [await probeDatabase(testDatabaseUrl()), probeChromium()]
-  const allThere = database.server.reachable && databaseProblems(database, { privilege: 'none', apt: false, cluster: null }).length === 0 && chromium.executable
-  if (allThere) return []
+  if (!databaseLacks(database) && chromium.executable) return []
   const host = probeHost(database)
   return [...databaseProblems(database, host), ...chromiumProblems(chromium, host)]
 }

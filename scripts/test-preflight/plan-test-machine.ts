@@ -43,6 +43,12 @@ export function databaseGaps(server: ReachableServer): { kind: GapKind; what: st
 
 const ALL_DATABASE_GAPS: GapKind[] = ['unreachable', 'version', 'pg_cron', 'connections']
 
+/** Whether the database lacks any of these: decided from the database alone, before the machine is probed for the fix. */
+export function databaseLacks(db: DatabaseFacts, kinds: GapKind[] = ALL_DATABASE_GAPS): boolean {
+  if (!db.server.reachable) return kinds.includes('unreachable')
+  return databaseGaps(db.server).some((gap) => kinds.includes(gap.kind))
+}
+
 /**
  * What to do about the database. A local Debian cluster is set up by scripts/setup-postgres.sh
  * (it also starts a stopped one); any other server can only be told what it lacks.

@@ -5,7 +5,7 @@ import type { Sql } from '#shared/db/create-sql.ts'
 import { conflict, notFound } from '#shared/http/http-error.ts'
 
 /** The idempotency key of the operator's re-run of a failed run: one re-run per failed run. No agent is called "rerun", so it cannot meet a contract key. */
-export const rerunKey = (failedRunId: string) => `rerun:${failedRunId}`
+const rerunKey = (failedRunId: string) => `rerun:${failedRunId}`
 
 /**
  * Runs a run that failed for good once more, as a new agent_runs row: same agent, input, user

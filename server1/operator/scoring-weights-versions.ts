@@ -5,7 +5,7 @@ export const ScoringWeightsVersion = t.Object({
   version: t.Integer(),
   is_active: t.Boolean(),
   reason: t.String(),
-  /** the version this one replaced: where a rollback of it goes by default */
+  /** the version this one replaced: the usual rollback target */
   previous_version: t.Union([t.Integer(), t.Null()]),
   sample_size: t.Integer(),
   weights: t.Record(t.String(), t.Number()),

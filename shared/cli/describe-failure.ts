@@ -7,7 +7,7 @@ export interface DescribedFailure {
   exitCode: number
 }
 
-type ErrorFields = Error & { code?: unknown; address?: unknown; port?: unknown; hostname?: unknown; path?: unknown; syscall?: unknown }
+type ErrorFields = Error & { code?: unknown; address?: unknown; port?: unknown; hostname?: unknown; path?: unknown }
 
 const CONNECTION_CODES: Record<string, string> = {
   ECONNREFUSED: 'connection refused',

@@ -1,4 +1,4 @@
-import { chromiumProblems, databaseProblems, problemsLine } from '../../scripts/test-preflight/plan-test-machine.ts'
+import { chromiumProblems, databaseLacks, databaseProblems, problemsLine } from '../../scripts/test-preflight/plan-test-machine.ts'
 import { probeChromium, probeDatabase, probeHost, testDatabaseUrl } from '../../scripts/test-preflight/test-machine-facts.ts'
 
 /**
@@ -15,7 +15,6 @@ export function requireChromium(): void {
 /** Only pg_cron: without any PostgreSQL these tests are skipped on the embedded fallback (realPostgresTest). */
 export async function requirePgCron(): Promise<void> {
   const database = await probeDatabase(testDatabaseUrl())
-  const problems = databaseProblems(database, { privilege: 'none', apt: false, cluster: null }, ['pg_cron'])
-  if (problems.length === 0) return
+  if (!databaseLacks(database, ['pg_cron'])) return
   throw new Error(`test preflight: ${problemsLine(databaseProblems(database, probeHost(database), ['pg_cron']))}`)
 }
