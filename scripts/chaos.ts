@@ -11,15 +11,21 @@
  * recovery times; exit code 1 on any invariant failure, any failed recovery, or fewer kills than
  * asked.
  */
+import { usageError } from '#shared/cli/cli-error.ts'
+import { runCli } from '#shared/cli/run-cli.ts'
 import { runChaos } from './chaos/run-chaos.ts'
 import { publish } from './simulate.ts'
 import { DEFAULT_OPTIONS, parseOptions } from './simulate/options.ts'
 
-const options = parseOptions(process.argv.slice(2), { ...DEFAULT_OPTIONS, users: 500, jobs: 2000, speed: 600, seed: 'talvix-chaos', reportPath: 'docs/simulation-chaos.md' })
-const kills = Number(options.extra.kills ?? 12)
-const restartPostgres = (options.extra['pg-restart'] ?? '1') !== '0'
-const unknown = Object.keys(options.extra).filter((k) => k !== 'kills' && k !== 'pg-restart')
-if (unknown.length > 0) throw new Error(`unknown option --${unknown[0]}`)
+const { options, kills, restartPostgres } = await runCli('chaos', () => {
+  const defaults = { ...DEFAULT_OPTIONS, users: 500, jobs: 2000, speed: 600, seed: 'talvix-chaos', reportPath: 'docs/simulation-chaos.md' }
+  const parsed = parseOptions(process.argv.slice(2), defaults, { kills: { type: 'string' }, 'pg-restart': { type: 'string' } })
+  const killCount = Number(parsed.extra.kills ?? 12)
+  if (!Number.isInteger(killCount) || killCount < 0) throw usageError('--kills must be a whole number')
+  const pgRestart = parsed.extra['pg-restart'] ?? '1'
+  if (pgRestart !== '0' && pgRestart !== '1') throw usageError('--pg-restart must be 0 or 1')
+  return { options: parsed, kills: killCount, restartPostgres: pgRestart === '1' }
+}, { usage: 'bun run chaos [--seed S] [--kills K] [--users N] [--jobs M] [--speed X] [--pg-restart 0|1] [--report docs/simulation-chaos.md|none]' })
 const command = `bun run chaos --seed ${options.seed} --kills ${kills} --users ${options.users} --jobs ${options.jobs} --speed ${options.speed} --pg-restart ${restartPostgres ? 1 : 0}`
 
 const outcome = await runChaos(options, { kills, restartPostgres }, command)

@@ -5,37 +5,30 @@
  * flags are read from the posting (JSON-LD, first heading, first lines).
  */
 import { parseArgs } from 'node:util'
+import { usageError } from '#shared/cli/cli-error.ts'
+import { runCli } from '#shared/cli/run-cli.ts'
 import { cleanJobDescription } from '../server2/agents/jd-clean/clean-job-description.ts'
 import { inferPostingHeader } from '../server2/agents/jd-clean/infer-posting-header.ts'
 
-const USAGE = 'usage: bun run clean-jd FILE [--title TITLE] [--company COMPANY] [--location LOCATION]'
+await runCli('clean-jd', async () => {
+  const { values, positionals } = parseArgs({
+    args: process.argv.slice(2),
+    options: { title: { type: 'string' }, company: { type: 'string' }, location: { type: 'string' } },
+    allowPositionals: true,
+    strict: true,
+  })
 
-const { values, positionals } = parseArgs({
-  args: Bun.argv.slice(2),
-  options: { title: { type: 'string' }, company: { type: 'string' }, location: { type: 'string' } },
-  allowPositionals: true,
-  strict: true,
-})
+  const [path] = positionals
+  if (!path || positionals.length > 1) throw usageError('expected one FILE')
+  const file = Bun.file(path)
+  if (!(await file.exists())) throw usageError(`no such file: ${path}`)
 
-const [path] = positionals
-if (!path || positionals.length > 1) {
-  console.error(USAGE)
-  process.exit(2)
-}
-const file = Bun.file(path)
-if (!(await file.exists())) {
-  console.error(`clean-jd: no such file: ${path}`)
-  process.exit(2)
-}
+  const raw = await file.text()
+  const header = inferPostingHeader(raw)
+  const title = values.title ?? header.title
+  if (!title) throw usageError(`could not find a job title in ${path}; pass --title`)
+  const company = values.company ?? header.company ?? ''
+  const cleaned = cleanJobDescription({ title, company, location_text: values.location ?? header.location_text, raw_jd: raw })
 
-const raw = await file.text()
-const header = inferPostingHeader(raw)
-const title = values.title ?? header.title
-if (!title) {
-  console.error(`clean-jd: could not find a job title in ${path}; pass --title`)
-  process.exit(2)
-}
-const company = values.company ?? header.company ?? ''
-const cleaned = cleanJobDescription({ title, company, location_text: values.location ?? header.location_text, raw_jd: raw })
-
-console.log(JSON.stringify({ company, content_hash: cleaned.content_hash, ...cleaned.structure, clean_text: cleaned.clean_text }, null, 2))
+  console.log(JSON.stringify({ company, content_hash: cleaned.content_hash, ...cleaned.structure, clean_text: cleaned.clean_text }, null, 2))
+}, { usage: 'bun run clean-jd FILE [--title TITLE] [--company COMPANY] [--location LOCATION]' })

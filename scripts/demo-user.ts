@@ -11,16 +11,22 @@ import { parseArgs } from 'node:util'
 import { config as loadDotenv } from 'dotenv'
 import { PDFDocument, StandardFonts } from 'pdf-lib'
 import { issueDevToken } from '#shared/auth/issue-dev-token.ts'
+import { runCli } from '#shared/cli/run-cli.ts'
 import { loadDevSecrets } from './dev/dev-secrets.ts'
 
 loadDotenv({ quiet: true })
-const { values: args } = parseArgs({
-  options: {
-    resume: { type: 'string' },
-    roles: { type: 'string', default: 'Backend Engineer,Full Stack Developer' },
-    wait: { type: 'string', default: '60' },
-  },
-})
+const { args, resumeFile } = await runCli('demo:user', () => {
+  const { values } = parseArgs({
+    args: process.argv.slice(2),
+    options: {
+      resume: { type: 'string' },
+      roles: { type: 'string', default: 'Backend Engineer,Full Stack Developer' },
+      wait: { type: 'string', default: '60' },
+    },
+    strict: true,
+  })
+  return { args: values, resumeFile: values.resume ? new Uint8Array(readFileSync(values.resume)) : null }
+}, { usage: 'bun run demo:user [--resume FILE] [--roles "Role A,Role B"] [--wait SECONDS]' })
 const server = (process.env.SERVER1_URL || `http://127.0.0.1:${process.env.SERVER1_PORT || 3001}`).replace(/\/$/, '')
 
 const SAMPLE_RESUME = [
@@ -89,7 +95,7 @@ step('GET /api/me (the first call creates the user)')
 show(await call(token, 'GET', '/api/me'))
 
 step('POST /api/resume/upload')
-const resumeBytes = args.resume ? new Uint8Array(readFileSync(args.resume)) : await samplePdf()
+const resumeBytes = resumeFile ?? (await samplePdf())
 const form = new FormData()
 form.append('file', new File([new Uint8Array(resumeBytes)], args.resume ? basename(args.resume) : 'priya-sharma.pdf'))
 const upload = (await call(token, 'POST', '/api/resume/upload', form)) as { resume_id: string; run_id: string }

@@ -2,35 +2,40 @@
  * `bun run dev`: all three servers, with nothing set up. Without DATABASE_URL it starts an
  * embedded PGlite database under DATA_DIR; secrets get local defaults (printed once).
  */
+import { parseArgs } from 'node:util'
 import { config as loadDotenv } from 'dotenv'
+import { runCli } from '#shared/cli/run-cli.ts'
 import { migrate } from '#shared/db/migrate.ts'
 import { loadDevSecrets } from './dev/dev-secrets.ts'
 import { startEmbeddedPostgres } from './dev/embedded-postgres.ts'
 
 loadDotenv({ quiet: true })
-const dataDir = process.env.DATA_DIR || './.data'
-const { secrets, created, path } = loadDevSecrets(dataDir)
-if (created) {
-  console.log(`Generated local dev secrets in ${path} (printed once):`)
-  for (const [name, value] of Object.entries(secrets)) console.log(`  ${name}=${value}`)
-}
-
-let embedded: Awaited<ReturnType<typeof startEmbeddedPostgres>> | undefined
-let databaseUrl = process.env.DATABASE_URL
-if (!databaseUrl) {
-  embedded = await startEmbeddedPostgres(dataDir, Number(process.env.EMBEDDED_DB_PORT || 5499))
-  databaseUrl = embedded.url
-  console.log(`Embedded PGlite database in ${dataDir}/pglite, served at ${databaseUrl}`)
-}
-const migrated = await migrate(databaseUrl)
-if (migrated.applied.length > 0) console.log(`Applied migrations: ${migrated.applied.join(', ')}`)
+const dev = await runCli('dev', async () => {
+  parseArgs({ args: process.argv.slice(2), options: {}, strict: true })
+  const dataDir = process.env.DATA_DIR || './.data'
+  const { secrets, created, path } = loadDevSecrets(dataDir)
+  if (created) {
+    console.log(`Generated local dev secrets in ${path} (printed once):`)
+    for (const [name, value] of Object.entries(secrets)) console.log(`  ${name}=${value}`)
+  }
+  let embedded: Awaited<ReturnType<typeof startEmbeddedPostgres>> | undefined
+  let databaseUrl = process.env.DATABASE_URL
+  if (!databaseUrl) {
+    embedded = await startEmbeddedPostgres(dataDir, Number(process.env.EMBEDDED_DB_PORT || 5499))
+    databaseUrl = embedded.url
+    console.log(`Embedded PGlite database in ${dataDir}/pglite, served at ${databaseUrl}`)
+  }
+  const migrated = await migrate(databaseUrl)
+  if (migrated.applied.length > 0) console.log(`Applied migrations: ${migrated.applied.join(', ')}`)
+  return { dataDir, secrets, embedded, databaseUrl }
+}, { usage: 'bun run dev' })
 
 const env = {
   ...process.env,
-  ...secrets,
-  DATABASE_URL: databaseUrl,
-  DATA_DIR: dataDir,
-  TALVIX_EMBEDDED: embedded ? '1' : '0',
+  ...dev.secrets,
+  DATABASE_URL: dev.databaseUrl,
+  DATA_DIR: dev.dataDir,
+  TALVIX_EMBEDDED: dev.embedded ? '1' : '0',
 }
 const children = (['server1', 'server2', 'server3'] as const).map((name) =>
   Bun.spawn(['bun', `${name}/index.ts`], { env, stdout: 'inherit', stderr: 'inherit' }),
@@ -55,7 +60,7 @@ const stop = async () => {
   stopping = true
   for (const child of children) child.kill('SIGTERM')
   await Promise.all(children.map((child) => child.exited))
-  await embedded?.stop()
+  await dev.embedded?.stop()
   process.exit(0)
 }
 process.on('SIGINT', stop)

@@ -3,7 +3,9 @@
  * drift from the validated ones. `--check` exits 1 when the file is stale (lint runs it).
  */
 import { join } from 'node:path'
+import { parseArgs } from 'node:util'
 import type { TSchema } from '@sinclair/typebox'
+import { runCli } from '#shared/cli/run-cli.ts'
 import { EnvSchema } from '#shared/config/env-schema.ts'
 
 const TARGET = join(import.meta.dir, '..', '.env.example')
@@ -27,16 +29,19 @@ export function renderEnvExample(): string {
 }
 
 if (import.meta.main) {
-  const next = renderEnvExample()
-  const file = Bun.file(TARGET)
-  const current = (await file.exists()) ? await file.text() : ''
-  if (process.argv.includes('--check')) {
-    if (current !== next) {
+  await runCli('gen:env', async () => {
+    const { values } = parseArgs({ args: process.argv.slice(2), options: { check: { type: 'boolean', default: false } }, strict: true })
+    const next = renderEnvExample()
+    const file = Bun.file(TARGET)
+    const current = (await file.exists()) ? await file.text() : ''
+    if (values.check) {
+      if (current === next) return
       console.error('.env.example is stale: run bun run gen:env')
       process.exit(1)
     }
-  } else if (current !== next) {
-    await Bun.write(TARGET, next)
-    console.log('wrote .env.example')
-  }
+    if (current !== next) {
+      await Bun.write(TARGET, next)
+      console.log('wrote .env.example')
+    }
+  }, { usage: 'bun run gen:env [--check]' })
 }

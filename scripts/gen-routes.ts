@@ -5,6 +5,8 @@
  */
 import { Glob } from 'bun'
 import { join, relative } from 'node:path'
+import { parseArgs } from 'node:util'
+import { runCli } from '#shared/cli/run-cli.ts'
 
 const ROOT = join(import.meta.dir, '..')
 
@@ -43,21 +45,23 @@ function render(server: keyof typeof SERVERS): string {
 }
 
 if (import.meta.main) {
-  const check = process.argv.includes('--check')
-  let stale = false
-  for (const server of Object.keys(SERVERS) as (keyof typeof SERVERS)[]) {
-    const target = join(ROOT, server, 'routes.gen.ts')
-    const next = render(server)
-    const file = Bun.file(target)
-    const current = (await file.exists()) ? await file.text() : ''
-    if (current === next) continue
-    if (check) {
-      console.error(`${relative(ROOT, target)} is stale: run bun run gen:routes`)
-      stale = true
-    } else {
-      await Bun.write(target, next)
-      console.log(`wrote ${relative(ROOT, target)} (${routeFiles(server).length} routes)`)
+  await runCli('gen:routes', async () => {
+    const { values } = parseArgs({ args: process.argv.slice(2), options: { check: { type: 'boolean', default: false } }, strict: true })
+    let stale = false
+    for (const server of Object.keys(SERVERS) as (keyof typeof SERVERS)[]) {
+      const target = join(ROOT, server, 'routes.gen.ts')
+      const next = render(server)
+      const file = Bun.file(target)
+      const current = (await file.exists()) ? await file.text() : ''
+      if (current === next) continue
+      if (values.check) {
+        console.error(`${relative(ROOT, target)} is stale: run bun run gen:routes`)
+        stale = true
+      } else {
+        await Bun.write(target, next)
+        console.log(`wrote ${relative(ROOT, target)} (${routeFiles(server).length} routes)`)
+      }
     }
-  }
-  if (stale) process.exit(1)
+    if (stale) process.exit(1)
+  }, { usage: 'bun run gen:routes [--check]' })
 }

@@ -11,12 +11,15 @@
 import { cpus, totalmem } from 'node:os'
 import { parseArgs } from 'node:util'
 import { issueDevToken } from '#shared/auth/issue-dev-token.ts'
+import { usageError } from '#shared/cli/cli-error.ts'
+import { runCli } from '#shared/cli/run-cli.ts'
 import { createSql } from '#shared/db/create-sql.ts'
 import { freePort } from '../tests/support/free-port.ts'
 import { TEST_SECRETS } from '../tests/support/test-config.ts'
 import { createTestDatabase } from '../tests/support/test-database.ts'
 import { waitFor } from '../tests/support/wait-for.ts'
 import { percentile } from './bench/percentiles.ts'
+import { requireRealPostgres } from './cli/require-real-postgres.ts'
 import { drive, type StepResult } from './load/drive.ts'
 import { processCpuMs } from './load/process-cpu.ts'
 import { signedPaymentCaptured } from './load/razorpay-events.ts'
@@ -25,15 +28,19 @@ import { seedLoadData } from './load/seed-load-data.ts'
 const P99_TARGET_MS = 50
 const RATIO_TARGET = 0.8
 
-const { values } = parseArgs({
-  options: { seconds: { type: 'string', default: '5' }, steps: { type: 'string', default: '1,2,4,8,16,32,64' }, rounds: { type: 'string', default: '3' } },
-})
-const seconds = Number(values.seconds)
-const steps = values.steps.split(',').map(Number)
-const rounds = Number(values.rounds)
-if (!(seconds > 0 && seconds <= 60)) throw new Error('--seconds must be in (0, 60]')
-if (!(Number.isInteger(rounds) && rounds >= 1 && rounds <= 9)) throw new Error('--rounds must be a whole number from 1 to 9')
-if (!steps.every((n) => Number.isInteger(n) && n >= 1 && n <= 256)) throw new Error('--steps must be whole numbers from 1 to 256')
+const { seconds, steps, rounds } = await runCli('load', () => {
+  const { values } = parseArgs({
+    args: process.argv.slice(2),
+    options: { seconds: { type: 'string', default: '5' }, steps: { type: 'string', default: '1,2,4,8,16,32,64' }, rounds: { type: 'string', default: '3' } },
+    strict: true,
+  })
+  const options = { seconds: Number(values.seconds), steps: values.steps.split(',').map(Number), rounds: Number(values.rounds) }
+  if (!(options.seconds > 0 && options.seconds <= 60)) throw usageError('--seconds must be in (0, 60]')
+  if (!(Number.isInteger(options.rounds) && options.rounds >= 1 && options.rounds <= 9)) throw usageError('--rounds must be a whole number from 1 to 9')
+  if (!options.steps.every((n) => Number.isInteger(n) && n >= 1 && n <= 256)) throw usageError('--steps must be whole numbers from 1 to 256')
+  requireRealPostgres()
+  return options
+}, { usage: 'bun run load [--seconds S] [--steps 1,2,4,…] [--rounds R]' })
 
 const db = await createTestDatabase()
 const sql = createSql(db.url, { max: 4 })

@@ -2,7 +2,8 @@
 # Prepare the local Debian PostgreSQL cluster for Talvix: pg_cron installed,
 # preloaded and created, enough connections for the test suite. Idempotent: a
 # second run changes nothing and does not restart the server. Used by
-# .ci/run and by developers (`sudo bash scripts/setup-postgres.sh`).
+# `bun run test` (scripts/test-preflight.ts, when pg_cron is missing) and by developers
+# (`sudo bash scripts/setup-postgres.sh`).
 #
 # Works whether the cluster is running or stopped, and whether pg_cron is
 # installed or not. Leaves the cluster running.
@@ -72,36 +73,14 @@ die() { printf '[setup-postgres] ERROR: %s\n' "$*" >&2; exit 1; }
 # ---------------------------------------------------------------- package
 pkg_installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
 
-apt_retry() {
-  # apt may be locked by another apt run on the same machine (the lock wait
-  # covers that); retry a few times for a flaky mirror.
-  local i
-  for i in 1 2 3 4 5; do
-    if DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 "$@" </dev/null; then return 0; fi
-    log "apt-get $1 failed (attempt $i), retrying in 10s"
-    sleep 10
-  done
-  return 1
-}
-# Lists are "fresh" when some exist and `apt-get update` ran in the last 6 h
-# (the Packages files keep the mirror's mtime; lists/partial is touched by
-# every update).
-apt_lists_fresh() {
-  compgen -G '/var/lib/apt/lists/*_Packages*' >/dev/null &&
-    [[ -n "$(find /var/lib/apt/lists/partial -maxdepth 0 -mmin -360 2>/dev/null)" ]]
-}
-apt_install() {
-  # apt-get update only when the lists are missing or older than 6 hours, and
-  # again if the install fails on stale lists.
-  apt_lists_fresh || apt_retry -qq update
-  apt_retry install -y -qq --no-install-recommends "$@" || { apt_retry -qq update && apt_retry install -y -qq --no-install-recommends "$@"; }
-}
+# shellcheck source=scripts/apt-install.sh
+source "$(dirname "${BASH_SOURCE[0]}")/apt-install.sh"
 
 if pkg_installed "$PKG"; then
   log "$PKG already installed"
 else
   log "installing $PKG"
-  apt_install "$PKG"
+  apt_install --no-install-recommends "$PKG"
 fi
 [[ -f "/usr/lib/postgresql/${PG_VERSION}/lib/pg_cron.so" ]] || die "pg_cron.so missing after installing $PKG"
 

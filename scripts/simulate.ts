@@ -13,6 +13,7 @@
  */
 import { writeFile } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
+import { runCli } from '#shared/cli/run-cli.ts'
 import { parseOptions } from './simulate/options.ts'
 import { jsonLine, markdownReport, type SimulationResult, textReport } from './simulate/report.ts'
 import { runDay } from './simulate/run-day.ts'
@@ -31,8 +32,9 @@ export async function publish(result: SimulationResult, reportPath: string | nul
 }
 
 if (import.meta.main) {
-  const options = parseOptions(process.argv.slice(2))
-  if (Object.keys(options.extra).length > 0) throw new Error(`unknown option --${Object.keys(options.extra)[0]}`)
+  const options = await runCli('simulate', () => parseOptions(process.argv.slice(2)), {
+    usage: 'bun run simulate [--users N] [--jobs M] [--speed X] [--seed S] [--report docs/simulation.md|none]',
+  })
   const command = `bun run simulate --users ${options.users} --jobs ${options.jobs} --speed ${options.speed} --seed ${options.seed}`
   const result = await runDay(options, command)
   const passed = await publish(result, options.reportPath, `${options.users} users, ${options.jobs} jobs`)

@@ -3,7 +3,9 @@
  * (TEST_DATABASE_URL or local): POST→202 latency, notification INSERT→WebSocket push latency,
  * and no-op agent runs per second. Last line: one JSON object with the figures.
  */
+import { parseArgs } from 'node:util'
 import postgres from 'postgres'
+import { runCli } from '#shared/cli/run-cli.ts'
 import { type AgentImplementation, defineAgent } from '#shared/agents/agent-implementation.ts'
 import { issueDevToken } from '#shared/auth/issue-dev-token.ts'
 import { startServer } from '#shared/boot/start-server.ts'
@@ -15,10 +17,16 @@ import { instanceOptions, startTestCluster } from '../../tests/support/test-serv
 import { waitFor } from '../../tests/support/wait-for.ts'
 import { percentile } from './percentiles.ts'
 import { signedPost } from '../../tests/support/signed-post.ts'
+import { requireRealPostgres } from '../cli/require-real-postgres.ts'
 
 const ACCEPT_REQUESTS = 2_000
 const PUSH_MESSAGES = 1_000
 const THROUGHPUT_RUNS = 5_000
+
+await runCli('bench:events', () => {
+  parseArgs({ args: process.argv.slice(2), options: {}, strict: true })
+  requireRealPostgres()
+}, { usage: 'bun run bench:events' })
 
 const db = await createTestDatabase()
 const sql = postgres(db.url, { max: 4, onnotice: () => {} })

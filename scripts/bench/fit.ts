@@ -6,7 +6,9 @@
  * runs on a sample of the new jobs in the same process for the speed-up ratio.
  * Last line: one JSON object with the figures.
  */
+import { parseArgs } from 'node:util'
 import postgres from 'postgres'
+import { runCli } from '#shared/cli/run-cli.ts'
 import { parseConfig } from '#shared/config/index.ts'
 import { createLogger } from '#shared/logger.ts'
 import { BatchScorer } from '../../server2/agents/fit-score/batch-scorer.ts'
@@ -22,6 +24,7 @@ import { DEFAULT_WEIGHTS } from '../../server2/agents/fit-score/weights.ts'
 import { syntheticMarket } from '../../tests/server2/fit-score/synthetic.ts'
 import { TEST_SECRETS } from '../../tests/support/test-config.ts'
 import { createTestDatabase } from '../../tests/support/test-database.ts'
+import { requireRealPostgres } from '../cli/require-real-postgres.ts'
 
 const USERS = 20_000
 const NEW_JOBS = 5_000
@@ -31,6 +34,11 @@ const INSERT_CHUNK = 2_000
 
 /** A deterministic UUID per synthetic user index, so reruns write the same ids. */
 const uuidOf = (i: number): string => `00000000-0000-4000-8000-${i.toString(16).padStart(12, '0')}`
+
+await runCli('bench:fit', () => {
+  parseArgs({ args: process.argv.slice(2), options: {}, strict: true })
+  requireRealPostgres()
+}, { usage: 'bun run bench:fit' })
 
 const db = await createTestDatabase()
 const sql = postgres(db.url, { max: 4, onnotice: () => {} })

@@ -1,3 +1,6 @@
+import { parseArgs } from 'node:util'
+import { usageError } from '#shared/cli/cli-error.ts'
+
 /** What one simulated day is made of; `bun run simulate --users N --jobs M --speed X [--seed S]`. */
 export interface SimulationOptions {
   users: number
@@ -22,24 +25,35 @@ export const DEFAULT_OPTIONS: SimulationOptions = {
 
 function positive(name: string, value: string | undefined): number {
   const n = Number(value)
-  if (!Number.isFinite(n) || n <= 0) throw new Error(`--${name} needs a positive number, got ${value ?? 'nothing'}`)
+  if (!Number.isFinite(n) || n <= 0) throw usageError(`--${name} needs a positive number, got ${value ?? 'nothing'}`)
   return n
 }
 
-/** Parses `--name value` pairs; an unknown flag is an error naming it (a typo never runs a default day). */
-export function parseOptions(argv: string[], defaults: SimulationOptions = DEFAULT_OPTIONS): SimulationOptions & { extra: Record<string, string> } {
-  const options = { ...defaults, extra: {} as Record<string, string> }
-  for (let i = 0; i < argv.length; i += 2) {
-    const flag = argv[i] ?? ''
-    const value = argv[i + 1]
-    if (!flag.startsWith('--')) throw new Error(`unexpected argument ${flag}`)
-    const name = flag.slice(2)
-    if (name === 'users') options.users = Math.floor(positive(name, value))
-    else if (name === 'jobs') options.jobs = Math.floor(positive(name, value))
-    else if (name === 'speed') options.speed = positive(name, value)
-    else if (name === 'seed') options.seed = value ?? ''
-    else if (name === 'report') options.reportPath = value === 'none' ? null : (value ?? null)
-    else options.extra[name] = value ?? ''
-  }
-  return options
+const SIMULATION_FLAGS = {
+  users: { type: 'string' },
+  jobs: { type: 'string' },
+  speed: { type: 'string' },
+  seed: { type: 'string' },
+  report: { type: 'string' },
+} as const
+
+/**
+ * Parses `--name value` flags strictly: an unknown flag is an error naming it (a typo never runs a
+ * default day). `extra` declares a caller's own flags (chaos: --kills, --pg-restart), returned as text.
+ */
+export function parseOptions<E extends Record<string, { type: 'string' }>>(
+  argv: string[],
+  defaults: SimulationOptions = DEFAULT_OPTIONS,
+  extra: E = {} as E,
+): SimulationOptions & { extra: Partial<Record<keyof E, string>> } {
+  const { values } = parseArgs({ args: argv, options: { ...SIMULATION_FLAGS, ...extra }, strict: true })
+  const flags = values as Record<string, string | undefined>
+  const options = { ...defaults }
+  if (flags.users !== undefined) options.users = Math.floor(positive('users', flags.users))
+  if (flags.jobs !== undefined) options.jobs = Math.floor(positive('jobs', flags.jobs))
+  if (flags.speed !== undefined) options.speed = positive('speed', flags.speed)
+  if (flags.seed !== undefined) options.seed = flags.seed
+  if (flags.report !== undefined) options.reportPath = flags.report === 'none' ? null : flags.report
+  const extraValues = Object.fromEntries(Object.keys(extra).map((name) => [name, flags[name]])) as Partial<Record<keyof E, string>>
+  return { ...options, extra: extraValues }
 }

@@ -23,7 +23,11 @@ export const EnvSchema = T.Object({
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) => T.Literal(level)),
     { default: 'info', description: 'a pino level (fatal, error, warn, info, debug, trace, silent)' },
   ),
-  DATABASE_URL: Url('PostgreSQL 15+ with pg_cron (Supabase in production); bun run dev without it uses embedded PGlite'),
+  DATABASE_URL: T.String({
+    pattern: '^postgres(ql)?://',
+    title: 'PostgreSQL 15+ with pg_cron (Supabase in production); bun run dev without it uses embedded PGlite',
+    description: 'a postgres:// URL such as postgres://postgres@127.0.0.1:5432/postgres',
+  }),
   SERVER1_PORT: Port(3001, 'port Server 1 listens on'),
   SERVER2_PORT: Port(3002, 'port Server 2 listens on'),
   SERVER3_PORT: Port(3003, 'port Server 3 listens on'),

@@ -18,8 +18,10 @@ export const RunSummary = T.Object({
 })
 export type RunSummary = Static<typeof RunSummary>
 
+export const RUN_STATUSES = ['pending', 'running', 'succeeded', 'failed'] as const
+
 export const RunFilter = T.Object({
-  status: T.Optional(T.Union(['pending', 'running', 'succeeded', 'failed'].map((s) => T.Literal(s)))),
+  status: T.Optional(T.Union(RUN_STATUSES.map((s) => T.Literal(s)))),
   agent: T.Optional(T.String({ maxLength: 40, pattern: '^[a-z-]+$' })),
   limit: T.Optional(T.Integer({ minimum: 1, maximum: 500, default: 50 })),
 })

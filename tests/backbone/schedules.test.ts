@@ -11,6 +11,7 @@ import {
 import { TIMED_SCHEDULES } from '#shared/schedules/schedule-table.ts'
 import { realPostgresTest } from '../support/database-mode.ts'
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts'
+import { requirePgCron } from '../support/test-machine.ts'
 import { startTestCluster } from '../support/test-servers.ts'
 import { waitFor } from '../support/wait-for.ts'
 
@@ -50,6 +51,7 @@ describe('IST → UTC (pg_cron 1.4 has no time zones)', () => {
 describe('pg_cron', () => {
   const pgCronTest = realPostgresTest('pg_cron')
   pgCronTest('every timed schedule is registered as a cron.job in the app database', async () => {
+    await requirePgCron()
     const location = await locatePgCron(sql, db.url)
     expect(location).not.toBeNull()
     await registerPgCronSchedules(location!)
@@ -70,6 +72,7 @@ describe('pg_cron', () => {
   pgCronTest(
     'a real pg_cron job (* * * * *) fires and Server 3 runs the scrape within the next minute',
     async () => {
+      await requirePgCron()
       const location = (await locatePgCron(sql, db.url))!
       const cluster = await startTestCluster(db.url, ['server3'])
       try {

@@ -32,7 +32,7 @@ describe('config', () => {
   })
 
   const cases: [string, Record<string, string | undefined>, string, RegExp][] = [
-    ['missing DATABASE_URL', { ...valid, DATABASE_URL: undefined }, 'DATABASE_URL', /DATABASE_URL is missing: expected a URL/],
+    ['missing DATABASE_URL', { ...valid, DATABASE_URL: undefined }, 'DATABASE_URL', /DATABASE_URL is missing: expected a postgres:\/\/ URL/],
     ['non-URL DATABASE_URL', { ...valid, DATABASE_URL: 'localhost' }, 'DATABASE_URL', /DATABASE_URL is invalid/],
     ['non-numeric port', { ...valid, SERVER1_PORT: 'abc' }, 'SERVER1_PORT', /SERVER1_PORT is invalid: expected a TCP port/],
     ['port out of range', { ...valid, SERVER3_PORT: '70000' }, 'SERVER3_PORT', /SERVER3_PORT is invalid/],

@@ -1,6 +1,7 @@
 import { expect, test } from 'bun:test'
 import { DEFAULT_OPTIONS } from '../../scripts/simulate/options.ts'
 import { runDay } from '../../scripts/simulate/run-day.ts'
+import { requireChromium } from '../support/test-machine.ts'
 
 /**
  * A small simulated day (50 users, 500 postings) through the three servers as processes: the
@@ -9,6 +10,7 @@ import { runDay } from '../../scripts/simulate/run-day.ts'
  * run slot for minutes, hence the generous timeout.
  */
 test('a simulated day of 50 users and 500 jobs keeps every invariant', async () => {
+  requireChromium()
   const options = { ...DEFAULT_OPTIONS, users: 50, jobs: 500, speed: 20_000, seed: 'proof-simulate', reportPath: null, settleTimeoutMs: 120_000 }
   const result = await runDay(options, 'tests/proof/simulate.test.ts')
   const failed = result.invariants.filter((i) => !i.pass)

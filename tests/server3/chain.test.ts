@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import postgres from 'postgres'
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts'
+import { requireChromium } from '../support/test-machine.ts'
 import { startTestCluster, type TestCluster } from '../support/test-servers.ts'
 import { type PortalFixture, startPortalFixture } from './apply/fixtures/portal-fixture.ts'
 import { type FixtureServer, generateFixtureJobs, startIndeedFixture, startLinkedinFixture } from './scrape/fixtures/index.ts'
@@ -21,6 +22,7 @@ const SEED = 'chain'
 const jobs = generateFixtureJobs({ count: 3, roles: ['Data Analyst'], cities: ['Bengaluru'], seed: SEED })
 
 beforeAll(async () => {
+  requireChromium()
   db = await createTestDatabase()
   sql = postgres(db.url, { max: 4 })
   portal = startPortalFixture()

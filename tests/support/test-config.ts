@@ -18,6 +18,8 @@ const TEST_SETTINGS = {
   AGENT_RETRY_BASE_MS: '100',
   FLAG_POLL_MS: '300',
   SCHEDULE_BACKFILL_HOURS: '0',
+  // a Chromium elsewhere than Debian's /usr/bin/chromium reaches every test server
+  ...(process.env.CHROMIUM_PATH ? { CHROMIUM_PATH: process.env.CHROMIUM_PATH } : {}),
   ...TEST_SECRETS,
 }
 

@@ -1,7 +1,8 @@
 import { defineAgent } from '#shared/agents/agent-implementation.ts'
 import { componentNames, toVector } from './component-vectors.ts'
 import { fitUserOffsets, type LabelledSignal, SIGNAL_WEIGHTS } from './user-offsets.ts'
-import { activeWeights, markScoredUsersStale } from './weights-versions.ts'
+import { markScoredUsersStale } from '#shared/scoring/mark-scored-users-stale.ts'
+import { activeWeights } from './weights-versions.ts'
 
 /** Signals older than this say little about what the user wants now. */
 const SIGNAL_WINDOW_DAYS = 120

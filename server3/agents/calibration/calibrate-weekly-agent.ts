@@ -2,7 +2,8 @@ import { defineAgent } from '#shared/agents/agent-implementation.ts'
 import { componentNames, toVector } from './component-vectors.ts'
 import { fitGlobalWeights, MIN_MEANINGFUL_CHANGE, MIN_PER_CLASS, MIN_SAMPLE, type Outcome } from './fit-global-weights.ts'
 import { resetWeeklyCounters } from './weekly-reset.ts'
-import { activateNewWeights, activeWeights, markScoredUsersStale } from './weights-versions.ts'
+import { markScoredUsersStale } from '#shared/scoring/mark-scored-users-stale.ts'
+import { activateNewWeights, activeWeights } from './weights-versions.ts'
 
 /** Outcomes from the last half year: older hiring markets say less about this one. */
 const OUTCOME_WINDOW_DAYS = 180

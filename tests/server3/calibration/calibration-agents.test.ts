@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, test } from 'bun:test'
 import postgres from 'postgres'
-import { rollbackScoringWeights } from '../../../server3/agents/calibration/weights-versions.ts'
+import { rollbackScoringWeights } from '../../../server1/operator/rollback-scoring-weights.ts'
 import { createTestDatabase, type TestDatabase } from '../../support/test-database.ts'
 import { startTestCluster, type TestCluster } from '../../support/test-servers.ts'
 import { postAgent, waitForRun } from '../support/agent-calls.ts'
@@ -68,13 +68,13 @@ test('a predictive component gains weight in a new active version; scored users 
   const [stale] = await sql`SELECT count(*)::int AS n FROM users WHERE fit_scores_stale AND fit_scores_stale_since IS NOT NULL`
   expect(stale?.n).toBe(10)
 
-  const rolled = await rollbackScoringWeights(sql)
-  expect(rolled).toMatchObject({ rolledBack: after.version, active: before.version })
+  const rolled = await rollbackScoringWeights(sql, { to_version: after.previous_version })
+  expect(rolled).toMatchObject({ rolled_back: after.version, active: before.version })
   expect((await active()).weights).toEqual(before.weights)
   const [gone] = await sql`SELECT is_active, rolled_back_at FROM scoring_weights WHERE version = ${after.version}`
   expect(gone?.is_active).toBe(false)
   expect(gone?.rolled_back_at).toBeInstanceOf(Date)
-  expect(await rollbackScoringWeights(sql)).toEqual({ error: `version ${before.version} has no previous version to roll back to` })
+  expect(await rollbackScoringWeights(sql, { to_version: before.version })).toEqual({ active: before.version, rolled_back: null, stale_users: 0 })
 }, 60_000)
 
 test('Layer 2 daily: a user whose approvals favour one component gets a bounded offset and a rescan', async () => {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import postgres from 'postgres'
 import { createTestDatabase, type TestDatabase } from '../../support/test-database.ts'
+import { requireChromium } from '../../support/test-machine.ts'
 import { startTestCluster, type TestCluster } from '../../support/test-servers.ts'
 import { type PortalFixture, startPortalFixture } from '../apply/fixtures/portal-fixture.ts'
 import { type SmtpFixture, startSmtpFixture } from './smtp-fixture.ts'
@@ -21,6 +22,7 @@ export interface ApplyWorld {
 
 /** Servers 2 and 3 on a fresh database with the easy-apply portal and SMTP peer, no apply pacing. */
 export async function startApplyWorld(name: string, overrides: Record<string, string> = {}): Promise<ApplyWorld> {
+  requireChromium()
   const db = await createTestDatabase()
   const portal = startPortalFixture()
   const smtp = await startSmtpFixture()
