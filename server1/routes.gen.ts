@@ -11,17 +11,17 @@ import route6 from './routes/api/me.ts'
 import route7 from './routes/api/notifications.ts'
 import route8 from './routes/api/notifications/[id].ts'
 import route9 from './routes/api/notifications/read-all.ts'
-import route10 from './routes/api/realtime.ts'
-import route11 from './routes/api/resume/upload.ts'
-import route12 from './routes/api/user/phone.ts'
-import route13 from './routes/api/user/phone/verify.ts'
-import route14 from './routes/api/user/profile.ts'
-import route15 from './routes/api/user/roles.ts'
-import route16 from './routes/api/vault.ts'
-import route17 from './routes/api/vault/[platform].ts'
-import route18 from './routes/api/vault/capture.ts'
-import route19 from './routes/api/webhooks/razorpay.ts'
-import route20 from './routes/health.ts'
+import route10 from './routes/api/resume/upload.ts'
+import route11 from './routes/api/user/phone.ts'
+import route12 from './routes/api/user/phone/verify.ts'
+import route13 from './routes/api/user/profile.ts'
+import route14 from './routes/api/user/roles.ts'
+import route15 from './routes/api/vault.ts'
+import route16 from './routes/api/vault/[platform].ts'
+import route17 from './routes/api/vault/capture.ts'
+import route18 from './routes/api/webhooks/razorpay.ts'
+import route19 from './routes/health.ts'
+import route20 from './routes/realtime/v1/websocket.ts'
 
 export const routes = (deps: Server1Deps) =>
   new Elysia({ name: 'server1-routes' })
@@ -35,14 +35,14 @@ export const routes = (deps: Server1Deps) =>
     .use(route7(deps)) // /api/notifications
     .use(route8(deps)) // /api/notifications/:id
     .use(route9(deps)) // /api/notifications/read-all
-    .use(route10(deps)) // /api/realtime
-    .use(route11(deps)) // /api/resume/upload
-    .use(route12(deps)) // /api/user/phone
-    .use(route13(deps)) // /api/user/phone/verify
-    .use(route14(deps)) // /api/user/profile
-    .use(route15(deps)) // /api/user/roles
-    .use(route16(deps)) // /api/vault
-    .use(route17(deps)) // /api/vault/:platform
-    .use(route18(deps)) // /api/vault/capture
-    .use(route19(deps)) // /api/webhooks/razorpay
-    .use(route20(deps)) // /health
+    .use(route10(deps)) // /api/resume/upload
+    .use(route11(deps)) // /api/user/phone
+    .use(route12(deps)) // /api/user/phone/verify
+    .use(route13(deps)) // /api/user/profile
+    .use(route14(deps)) // /api/user/roles
+    .use(route15(deps)) // /api/vault
+    .use(route16(deps)) // /api/vault/:platform
+    .use(route17(deps)) // /api/vault/capture
+    .use(route18(deps)) // /api/webhooks/razorpay
+    .use(route19(deps)) // /health
+    .use(route20(deps)) // /realtime/v1/websocket
