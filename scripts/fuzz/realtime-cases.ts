@@ -43,9 +43,13 @@ const ownBindings = (userId: string) => [
   { event: 'UPDATE', schema: 'public', table: 'users', filter: `id=eq.${userId}` },
 ]
 
-function join({ vsn, n }: FrameContext, kind: string, payload: unknown, mayJoin: boolean, topic = `realtime:fuzz-${n}`): HostileFrame {
+/** A join with no token joins signed out (as on Supabase) and carries nothing: it may be answered ok. */
+const signedOut = (payload: unknown) =>
+  typeof payload === 'object' && payload !== null && (payload as Record<string, unknown>).access_token == null && (payload as Record<string, unknown>).user_token == null
+
+function join({ vsn, n }: FrameContext, kind: string, payload: unknown, ownJoin: boolean, topic = `realtime:fuzz-${n}`): HostileFrame {
   const ref = String(n)
-  return { kind, data: envelope(vsn, ref, ref, topic, 'phx_join', payload), join: { topic, ref, mayJoin } }
+  return { kind, data: envelope(vsn, ref, ref, topic, 'phx_join', payload), join: { topic, ref, mayJoin: ownJoin || signedOut(payload) } }
 }
 
 /** The attacker's own dashboard join: the one join that must work (it carries only the attacker's rows). */
@@ -56,7 +60,8 @@ const MAKERS: ((c: FrameContext) => HostileFrame)[] = [
   (c) =>
     join(c, "join another user's filter", {
       config: { postgres_changes: [c.r.pick(ownBindings(c.w.victimId)), ...(c.r.chance(0.5) ? ownBindings(c.w.attackerId) : [])] },
-      access_token: bearer(c.w.attacker),
+      // signed out it is answered ok and carries nothing; the attacker's token pushed later ends it
+      access_token: c.r.chance(0.7) ? bearer(c.w.attacker) : undefined,
       notifications_since: c.r.chance(0.5) ? 0 : null,
     }, false),
   (c) => {
@@ -91,7 +96,10 @@ const MAKERS: ((c: FrameContext) => HostileFrame)[] = [
       config: { postgres_changes: [{ event: '*', schema: 'public', table: 'notifications' }] },
       access_token: bearer(c.r.pick(c.w.forged.filter((f) => f?.includes('.')))),
     }, false),
-  (c) => ({ kind: 'access_token of someone else', data: envelope(c.vsn, '1', String(c.n), `realtime:fuzz-1`, 'access_token', { access_token: bearer(c.r.pick(c.w.forged)) }) }),
+  (c) => ({
+    kind: 'access_token: forged, or the attacker on a signed-out channel',
+    data: envelope(c.vsn, '1', String(c.n), `realtime:fuzz-1`, 'access_token', { access_token: c.r.chance(0.5) ? bearer(c.r.pick(c.w.forged)) : bearer(c.w.attacker) }),
+  }),
   (c) => ({ kind: 'leave, heartbeat or unknown event', data: envelope(c.vsn, '1', String(c.n), c.r.pick(['phoenix', 'realtime:fuzz-1', `realtime:${c.r.pick(HOSTILE_STRINGS)}`]), c.r.pick(['phx_leave', 'heartbeat', 'phx_reply', 'phx_close', 'postgres_changes', 'system', c.r.pick(HOSTILE_STRINGS) || 'x']), {}) }),
   (c) => ({ kind: 'broadcast or presence', data: envelope(c.vsn, '1', String(c.n), 'realtime:fuzz-1', c.r.pick(['broadcast', 'presence']), { type: 'broadcast', event: 'x', payload: hostileValue(c.r) }) }),
   (c) => (c.vsn === '2.0.0' ? { kind: 'binary broadcast', data: binaryBroadcast() } : { kind: 'binary broadcast on 1.0.0', data: binaryBroadcast(), closes: true }),

@@ -17,6 +17,8 @@ export interface ChannelBinding {
   id: number
   table: ChangeTable
   events: ReadonlySet<RowChange['type']>
+  /** the user id the filter names (lower case); null: no filter, so the signed-in user's rows */
+  owner: string | null
   /** the columns asked for with `select` (the primary key always comes along, as on Supabase); null: all */
   select: string[] | null
   /** echoed in the join reply, where realtime-js compares event, schema, table and filter with what it sent */
@@ -36,14 +38,11 @@ const EQ_FILTER = /^([A-Za-z_][A-Za-z0-9_]*)=eq\.("?)(.*)\2$/
 const isServed = (table: string | undefined): table is ChangeTable => table !== undefined && Object.hasOwn(SERVED, table)
 
 /**
- * Turns the requested bindings into ones that can only ever carry `userId`'s rows, or says why
- * not. A channel is refused as a whole: never a partial subscription the client did not ask for.
+ * The requested bindings this server can serve, or why not. A channel is refused as a whole:
+ * never a partial subscription the client did not ask for. Whose rows they may carry is
+ * `foreignBinding`'s question, asked once the token's user is known.
  */
-export function authorizeBindings(
-  requested: PostgresChangesParams[],
-  userId: string,
-  columns: TableColumns,
-): { bindings: ChannelBinding[] } | { reason: string } {
+export function parseBindings(requested: PostgresChangesParams[], columns: TableColumns): { bindings: ChannelBinding[] } | { reason: string } {
   const bindings: ChannelBinding[] = []
   for (const [index, params] of requested.entries()) {
     const schema = params.schema ?? 'public'
@@ -58,18 +57,19 @@ export function authorizeBindings(
       return { reason: `UnsupportedEvent: ${params.event} on public.${table} is not pushed; listen to ${served.events.join(', ')} or *` }
     }
     const filter = params.filter?.trim() ?? ''
-    if (filter !== '') {
-      const match = EQ_FILTER.exec(filter)
-      if (!match || match[1] !== served.owner || !UUID.test(match[3]!)) {
-        return { reason: `UnsupportedFilter: public.${table} takes the filter ${served.owner}=eq.<your user id>, or none` }
-      }
-      if (match[3]!.toLowerCase() !== userId) {
-        return { reason: `Unauthorized: the filter ${filter} names another user; a channel carries only the signed-in user's rows` }
-      }
+    const match = EQ_FILTER.exec(filter)
+    if (filter !== '' && (!match || match[1] !== served.owner || !UUID.test(match[3]!))) {
+      return { reason: `UnsupportedFilter: public.${table} takes the filter ${served.owner}=eq.<your user id>, or none` }
     }
     const unknown = params.select?.find((name) => !columns[table].some((c) => c.name === name))
     if (unknown !== undefined) return { reason: `InvalidSelect: ${unknown} is not a column of public.${table}` }
-    bindings.push({ id: index + 1, table, events: new Set(events), select: params.select ?? null, params })
+    bindings.push({ id: index + 1, table, events: new Set(events), owner: match ? match[3]!.toLowerCase() : null, select: params.select ?? null, params })
   }
   return { bindings }
+}
+
+/** Why `userId` may not have these bindings (a filter naming someone else), or null. */
+export function foreignBinding(bindings: ChannelBinding[], userId: string): string | null {
+  const foreign = bindings.find((b) => b.owner !== null && b.owner !== userId)
+  return foreign ? `Unauthorized: the filter ${foreign.params.filter?.trim()} names another user; a channel carries only the signed-in user's rows` : null
 }

@@ -23,19 +23,19 @@ const JoinPayload = T.Object({
 })
 
 export interface JoinRequest {
-  token: string
+  /** the user's access token; null when the page sent none (signed out, or its token not yet set) */
+  token: string | null
   since: number | null
   bindings: PostgresChangesParams[]
 }
 
-/** Without a token in the payload the socket's apikey is the token, as on Supabase. */
-export function parseJoinRequest(payload: unknown, apikey: string): JoinRequest | { reason: string } {
+export function parseJoinRequest(payload: unknown): JoinRequest | { reason: string } {
   if (!Value.Check(JoinPayload, payload)) {
     const first = Value.Errors(JoinPayload, payload).First()
     return { reason: `InvalidJoinPayload: ${first?.path || '/'}: ${first?.message ?? 'not a join payload'}` }
   }
   return {
-    token: payload.access_token ?? payload.user_token ?? apikey,
+    token: payload.access_token ?? payload.user_token ?? null,
     since: payload.notifications_since ?? null,
     // Supabase drops null entries of the list
     bindings: (payload.config?.postgres_changes ?? []).filter((b) => b !== null),

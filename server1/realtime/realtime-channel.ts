@@ -1,7 +1,7 @@
 import { authenticateToken } from '#shared/auth/require-user.ts'
 import type { TokenVerifier } from '#shared/auth/user-auth.ts'
 import type { Logger } from '#shared/logger.ts'
-import type { ChannelBinding } from './channel-bindings.ts'
+import { type ChannelBinding, foreignBinding } from './channel-bindings.ts'
 import type { PhoenixMessage } from './phoenix-serializer.ts'
 import { postgresChangesData } from './postgres-changes-data.ts'
 import type { HubSubscription, RealtimeHub } from './realtime-hub.ts'
@@ -22,71 +22,95 @@ export interface ChannelContext {
   onClosed(channel: RealtimeChannel): void
 }
 
-export interface ChannelGrant {
+export interface ChannelSpec {
   topic: string
   joinRef: PhoenixMessage['join_ref']
-  userId: string
-  token: string
-  expiresAt: number | undefined
   bindings: ChannelBinding[]
   columns: TableColumns
+  /** notifications_since of the join: the replay starts after it */
+  since: number | null
+}
+
+/** The user a channel serves, from a verified access token. */
+export interface ChannelUser {
+  userId: string
+  token: string
+  /** unix seconds; undefined: the token has no exp */
+  expiresAt: number | undefined
 }
 
 /**
- * A joined `realtime:<name>` topic: the user its token names, the bindings authorized for that
- * user, and the token watch that ends the channel when the token expires (system error, then
- * phx_close, as Supabase does; realtime-js does not re-join a closed channel).
+ * A joined `realtime:<name>` topic. Signed in, it carries its user's rows for its bindings and
+ * watches the token: expiry ends the channel (system error, then phx_close, as Supabase does;
+ * realtime-js does not re-join a closed channel). Joined without a token (a page whose session is
+ * not loaded yet: supabase-js joins first and sends the token after), it carries nothing until an
+ * `access_token` push signs it in, as an anon-role channel on Supabase sees no row under RLS.
  */
 export class RealtimeChannel {
   readonly topic: string
-  private readonly subscription: HubSubscription | null
-  private token: string
+  private user: ChannelUser | null = null
+  private subscription: HubSubscription | null = null
   private tokenTimer: Timer | undefined
   private closed = false
 
   constructor(
     private readonly ctx: ChannelContext,
-    private readonly grant: ChannelGrant,
+    private readonly spec: ChannelSpec,
   ) {
-    this.topic = grant.topic
-    this.token = grant.token
-    this.subscription = grant.bindings.length > 0 ? ctx.hub.subscribe(grant.userId, (change) => this.deliver(change)) : null
-    this.watchToken(grant.expiresAt)
+    this.topic = spec.topic
   }
 
   /** The join reply: the bindings in the order sent, each with its id. */
   get joinResponse() {
-    return { postgres_changes: this.grant.bindings.map((b) => ({ ...b.params, id: b.id })) }
+    return { postgres_changes: this.spec.bindings.map((b) => ({ ...b.params, id: b.id })) }
   }
 
   get subTopic() {
     return this.topic.slice('realtime:'.length)
   }
 
+  /** Starts collecting the user's rows (before the join is answered, so none falls in between) and watching the token. */
+  signIn(user: ChannelUser) {
+    this.user = user
+    if (this.spec.bindings.length > 0) this.subscription = this.ctx.hub.subscribe(user.userId, (change) => this.deliver(change))
+    this.watchToken(user.expiresAt)
+  }
+
   /**
    * Replays what the client missed, then goes live. If the replay fails the channel errors
    * (phx_error), which realtime-js answers by joining again.
    */
-  async catchUp(since: number | null) {
+  async catchUp() {
     try {
-      await this.subscription?.catchUp(since)
+      await this.subscription?.catchUp(this.spec.since)
     } catch (err) {
-      this.ctx.log.warn({ err, user_id: this.grant.userId, topic: this.topic }, 'realtime replay failed')
+      this.ctx.log.warn({ err, user_id: this.user?.userId, topic: this.topic }, 'realtime replay failed')
       this.close('phx_error')
     }
   }
 
-  /** `access_token` push: a valid token of the same user replaces the old one; anything else ends the channel. */
+  /**
+   * `access_token` push. Signed in: a valid token of the same user replaces the old one. Not yet:
+   * a valid token signs the channel in if its bindings name no one else. Anything else ends it.
+   */
   async refreshToken(token: unknown) {
-    if (typeof token !== 'string' || token === this.token) return
+    if (typeof token !== 'string' || token === this.user?.token) return
+    let verified: Awaited<ReturnType<typeof authenticateToken>>
     try {
-      const { userId, expiresAt } = await authenticateToken(this.ctx.verifyToken, token)
-      if (userId !== this.grant.userId) return this.shutdown('the new access token is for another user')
-      this.token = token
-      this.watchToken(expiresAt)
+      verified = await authenticateToken(this.ctx.verifyToken, token)
     } catch (error) {
-      this.shutdown((error as Error).message)
+      return this.shutdown((error as Error).message)
     }
+    if (this.closed) return
+    if (this.user) {
+      if (verified.userId !== this.user.userId) return this.shutdown('the new access token is for another user')
+      this.user = { ...this.user, token, expiresAt: verified.expiresAt }
+      return this.watchToken(verified.expiresAt)
+    }
+    const foreign = foreignBinding(this.spec.bindings, verified.userId)
+    if (foreign) return this.shutdown(foreign)
+    this.signIn({ userId: verified.userId, token, expiresAt: verified.expiresAt })
+    void this.catchUp()
   }
 
   /** Ends the channel; `event` tells the client how (none when its socket is already gone). */
@@ -95,13 +119,13 @@ export class RealtimeChannel {
     this.closed = true
     clearTimeout(this.tokenTimer)
     this.subscription?.close()
-    if (event) this.ctx.push({ join_ref: this.grant.joinRef, ref: this.grant.joinRef, topic: this.topic, event, payload: {} })
+    if (event) this.ctx.push({ join_ref: this.spec.joinRef, ref: this.spec.joinRef, topic: this.topic, event, payload: {} })
     this.ctx.onClosed(this)
   }
 
   pushSystem(extension: 'system' | 'postgres_changes', status: 'ok' | 'error', message: string) {
     this.ctx.push({
-      join_ref: this.grant.joinRef,
+      join_ref: this.spec.joinRef,
       ref: null,
       topic: this.topic,
       event: 'system',
@@ -111,7 +135,7 @@ export class RealtimeChannel {
 
   private shutdown(message: string) {
     if (this.closed) return
-    this.ctx.log.info({ user_id: this.grant.userId, topic: this.topic, reason: message }, 'realtime channel shut down')
+    this.ctx.log.info({ user_id: this.user?.userId, topic: this.topic, reason: message }, 'realtime channel shut down')
     this.pushSystem('system', 'error', message)
     this.close('phx_close')
   }
@@ -120,7 +144,7 @@ export class RealtimeChannel {
   private deliver(change: RowChange) {
     if (this.closed) return
     const groups = new Map<string, { select: string[] | null; ids: number[] }>()
-    for (const binding of this.grant.bindings) {
+    for (const binding of this.spec.bindings) {
       if (binding.table !== change.table || !binding.events.has(change.type)) continue
       const key = JSON.stringify(binding.select)
       const group = groups.get(key)
@@ -133,7 +157,7 @@ export class RealtimeChannel {
         ref: null,
         topic: this.topic,
         event: 'postgres_changes',
-        payload: { ids, data: postgresChangesData(change, this.grant.columns[change.table], select) },
+        payload: { ids, data: postgresChangesData(change, this.spec.columns[change.table], select) },
       })
     }
   }
@@ -146,10 +170,14 @@ export class RealtimeChannel {
   }
 
   private async checkToken() {
+    const token = this.user?.token
+    if (token === undefined) return
     try {
-      this.watchToken((await authenticateToken(this.ctx.verifyToken, this.token)).expiresAt)
+      const { expiresAt } = await authenticateToken(this.ctx.verifyToken, token)
+      if (token === this.user?.token) this.watchToken(expiresAt)
     } catch (error) {
-      this.shutdown((error as Error).message)
+      // a token refreshed meanwhile has its own watch
+      if (token === this.user?.token) this.shutdown((error as Error).message)
     }
   }
 }

@@ -2,11 +2,11 @@ import { authenticateToken } from '#shared/auth/require-user.ts'
 import type { TokenVerifier } from '#shared/auth/user-auth.ts'
 import type { Sql } from '#shared/db/create-sql.ts'
 import type { Logger } from '#shared/logger.ts'
-import { authorizeBindings } from './channel-bindings.ts'
+import { foreignBinding, parseBindings } from './channel-bindings.ts'
 import { parseJoinRequest } from './join-request.ts'
 import { decodeFrame, encodeFrame, type PhoenixMessage, type Vsn } from './phoenix-serializer.ts'
 import type { RealtimeHub } from './realtime-hub.ts'
-import { RealtimeChannel } from './realtime-channel.ts'
+import { type ChannelUser, RealtimeChannel } from './realtime-channel.ts'
 import { tableColumns } from './table-columns.ts'
 
 /** Supabase's default max_channels_per_client. */
@@ -92,33 +92,45 @@ export class RealtimeSession {
     // joining a joined topic again replaces the channel, as Phoenix does
     this.channels.get(topic)?.close('phx_close')
     if (this.channels.size >= MAX_CHANNELS) return refuse('ChannelRateLimitReached: Too many channels')
-    const request = parseJoinRequest(message.payload, this.apikey)
+    const request = parseJoinRequest(message.payload)
     if ('reason' in request) return refuse(request.reason)
-    let user: Awaited<ReturnType<typeof authenticateToken>>
-    try {
-      user = await authenticateToken(this.deps.verifyToken, request.token)
-    } catch (error) {
-      return refuse(`InvalidJWTToken: ${(error as Error).message}`)
-    }
+    const user = await this.userOf(request.token)
+    if ('reason' in user) return refuse(user.reason)
     let columns: Awaited<ReturnType<typeof tableColumns>>
     try {
       columns = await tableColumns(this.deps.sql)
     } catch {
       return refuse('UnableToConnectToProject: Realtime was unable to connect to the project database')
     }
-    const authorized = authorizeBindings(request.bindings, user.userId, columns)
-    if ('reason' in authorized) return refuse(authorized.reason)
+    const parsed = parseBindings(request.bindings, columns)
+    if ('reason' in parsed) return refuse(parsed.reason)
+    const foreign = user.signedIn ? foreignBinding(parsed.bindings, user.signedIn.userId) : null
+    if (foreign) return refuse(foreign)
     if (this.closed) return
     const channel = new RealtimeChannel(
       { verifyToken: this.deps.verifyToken, hub: this.deps.hub, log: this.deps.log, push: this.push, onClosed: (c) => this.forget(c) },
-      { topic, joinRef: message.join_ref, userId: user.userId, token: request.token, expiresAt: user.expiresAt, bindings: authorized.bindings, columns },
+      { topic, joinRef: message.join_ref, bindings: parsed.bindings, columns, since: request.since },
     )
     this.channels.set(topic, channel)
-    this.deps.log.debug({ user_id: user.userId, topic, bindings: authorized.bindings.length }, 'realtime channel joined')
+    if (user.signedIn) channel.signIn(user.signedIn)
+    this.deps.log.debug({ user_id: user.signedIn?.userId, topic, bindings: parsed.bindings.length }, 'realtime channel joined')
     this.reply(message, 'ok', channel.joinResponse)
-    if (authorized.bindings.length > 0) channel.pushSystem('postgres_changes', 'ok', 'Subscribed to PostgreSQL')
+    if (parsed.bindings.length > 0) channel.pushSystem('postgres_changes', 'ok', 'Subscribed to PostgreSQL')
     // not awaited: heartbeats and leaves must not wait for a replay
-    void channel.catchUp(request.since)
+    void channel.catchUp()
+  }
+
+  /**
+   * The join's access token must verify. Without one the apikey stands in (as on Supabase); an
+   * apikey that is no user's token (the project's anon key) joins signed out.
+   */
+  private async userOf(token: string | null): Promise<{ signedIn: ChannelUser | null } | { reason: string }> {
+    try {
+      const verified = await authenticateToken(this.deps.verifyToken, token ?? this.apikey)
+      return { signedIn: { userId: verified.userId, token: token ?? this.apikey, expiresAt: verified.expiresAt } }
+    } catch (error) {
+      return token === null ? { signedIn: null } : { reason: `InvalidJWTToken: ${(error as Error).message}` }
+    }
   }
 
   private forget(channel: RealtimeChannel) {

@@ -176,7 +176,6 @@ describe('refused joins say why and carry nothing', () => {
     ['an event not pushed', async (victim, token) => ['realtime:x', { config: { postgres_changes: [{ event: 'DELETE', schema: 'public', table: 'notifications' }] }, access_token: token }], 'UnsupportedEvent: DELETE on public.notifications'],
     ['a forged token', async (victim) => ['realtime:x', { config: { postgres_changes: [notificationsBinding(victim)] }, access_token: await issueDevToken('not-the-project-secret-not-the-project-secret', victim) }], 'InvalidJWTToken: token signature or claims invalid'],
     ['an expired token', async (victim) => ['realtime:x', { config: { postgres_changes: [notificationsBinding(victim)] }, access_token: await issueDevToken(TEST_SECRETS.SUPABASE_JWT_SECRET, victim, { expiresIn: Math.floor(Date.now() / 1000) - 60 }) }], 'InvalidJWTToken: token expired'],
-    ['no token (the apikey is not a user token)', async (victim) => ['realtime:x', { config: { postgres_changes: [notificationsBinding(victim)] } }], 'InvalidJWTToken'],
     ['alg none', async (victim) => ['realtime:x', { config: { postgres_changes: [notificationsBinding(victim)] }, access_token: `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(JSON.stringify({ sub: victim, role: 'authenticated' })).toString('base64url')}.` }], 'InvalidJWTToken: token algorithm none is not accepted'],
     ['an unknown select column', async (_victim, token) => ['realtime:x', { config: { postgres_changes: [{ event: 'INSERT', schema: 'public', table: 'notifications', select: ['ciphertext'] }] }, access_token: token }], 'InvalidSelect: ciphertext'],
     ['a malformed payload', async (_victim, token) => ['realtime:x', { config: { postgres_changes: 'notifications' }, access_token: token }], 'InvalidJoinPayload: /config/postgres_changes'],
@@ -208,6 +207,43 @@ async function joined(user: { id: string; token: string }) {
   expect(reply.payload.status).toBe('ok')
   return socket
 }
+
+describe('a join without a token (the apikey is the project key, as a signed-out page sends)', () => {
+  test('is answered ok and carries nothing until an access_token push signs it in; then it replays from notifications_since', async () => {
+    const user = await newUser()
+    const seen = await notify(user.id)
+    const missed = await notify(user.id)
+    const socket = await open('2.0.0')
+    const reply = await join(socket, 'realtime:later', { config: { postgres_changes: [notificationsBinding(user.id)] }, notifications_since: seen })
+    expect(reply.payload.status).toBe('ok')
+    await notify(user.id)
+    await Bun.sleep(PUSH_GRACE_MS)
+    expect(changesOn(socket)).toEqual([])
+
+    socket.send(['1', '2', 'realtime:later', 'access_token', { access_token: user.token }])
+    await waitFor('the replay', () => changesOn(socket).length === 2)
+    const live = await notify(user.id)
+    await waitFor('the live push', () => changesOn(socket).length === 3)
+    expect(changesOn(socket).map((f) => (f.payload.data as { record: { id: number } }).record.id)).toEqual([missed, missed + 1, live])
+    socket.close()
+  })
+
+  test("is ended when the token that follows is not the filter's user", async () => {
+    const victim = await newUser()
+    const attacker = await newUser()
+    const socket = await open('2.0.0')
+    expect((await join(socket, 'realtime:later', { config: { postgres_changes: [notificationsBinding(victim.id)] }, notifications_since: 0 })).payload.status).toBe('ok')
+    socket.send(['1', '2', 'realtime:later', 'access_token', { access_token: attacker.token }])
+    await socket.next((f) => v2(f).event === 'phx_close')
+    expect(socket.frames.map(v2).find((f) => f.event === 'system' && (f.payload as { status: string }).status === 'error')?.payload).toMatchObject({
+      message: expect.stringMatching(/^Unauthorized: the filter/),
+    })
+    await notify(victim.id)
+    await Bun.sleep(PUSH_GRACE_MS)
+    expect(changesOn(socket)).toEqual([])
+    socket.close()
+  })
+})
 
 describe('a joined channel', () => {
   test('accepts a refreshed token of the same user and keeps pushing', async () => {

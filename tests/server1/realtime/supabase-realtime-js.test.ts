@@ -97,6 +97,8 @@ describe.each<Topology>([
     const stranger = await signIn()
     // the dashboard's code, against Server 1 as the "Supabase URL"
     const supabase = createClient(urls.a, 'dev-anon-key', { accessToken: async () => owner.token })
+    // the token must be on the join, or the channel joins signed out and sees nothing (supabase-js#1304; same on Supabase)
+    await supabase.realtime.setAuth()
     const received: NotificationRecord[] = []
     const statuses: string[] = []
     supabase
@@ -106,6 +108,7 @@ describe.each<Topology>([
       })
       .subscribe((status) => statuses.push(status))
     await waitFor('SUBSCRIBED', () => statuses.includes('SUBSCRIBED'))
+    expect(statuses).toEqual(['SUBSCRIBED'])
     // the same user in a second tab (on the other instance when there are two), two channels on one socket
     const secondTab = await subscribeDashboard(urls.b, owner.userId, owner.token)
     const extraChannel = secondTab.client.channel('notifications-too')
