@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
 import postgres from 'postgres'
 import { issueDevToken } from '#shared/auth/issue-dev-token.ts'
 import { subscribeDashboard } from '../support/realtime-client.ts'
-import { TEST_SECRETS } from '../support/test-config.ts'
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts'
 import { startTestCluster, type TestCluster } from '../support/test-servers.ts'
+import { newUserWithToken } from '../support/test-user.ts'
 import { waitFor } from '../support/wait-for.ts'
 
 let db: TestDatabase
@@ -23,11 +23,7 @@ afterAll(async () => {
   await db.drop()
 })
 
-async function newUser() {
-  const id = crypto.randomUUID()
-  await sql`INSERT INTO users (id) VALUES (${id})`
-  return { id, token: await issueDevToken(TEST_SECRETS.SUPABASE_JWT_SECRET, id) }
-}
+const newUser = () => newUserWithToken(sql)
 
 const notify = async (userId: string, title: string) => {
   const [row] = await sql`INSERT INTO notifications (user_id, kind, title, body) VALUES (${userId}, 'test', ${title}, 'b') RETURNING id`

@@ -11,6 +11,7 @@ import { RawRealtimeSocket, v2 } from '../../support/raw-realtime-socket.ts'
 import { TEST_SECRETS } from '../../support/test-config.ts'
 import { createTestDatabase, type TestDatabase } from '../../support/test-database.ts'
 import { startTestCluster, type TestCluster } from '../../support/test-servers.ts'
+import { newUserWithToken } from '../../support/test-user.ts'
 import { waitFor } from '../../support/wait-for.ts'
 
 const PUSH_GRACE_MS = 400
@@ -31,11 +32,7 @@ afterAll(async () => {
   await db.drop()
 })
 
-async function newUser() {
-  const id = crypto.randomUUID()
-  await sql`INSERT INTO users (id) VALUES (${id})`
-  return { id, token: await issueDevToken(TEST_SECRETS.SUPABASE_JWT_SECRET, id) }
-}
+const newUser = () => newUserWithToken(sql)
 
 const notify = async (userId: string) => {
   const [row] = await sql`INSERT INTO notifications (user_id, kind, title, body, data) VALUES (${userId}, 'test', 't', 'b', ${sql.json({ n: 1 })}) RETURNING id`
