@@ -35,10 +35,6 @@ export class RealtimeHub {
   watches(userId: string) {
     return this.subscriptions.has(userId)
   }
-
-  get connectedUsers() {
-    return this.subscriptions.size
-  }
 }
 
 export class HubSubscription {
