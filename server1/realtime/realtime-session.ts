@@ -86,7 +86,10 @@ export class RealtimeSession {
 
   private async join(message: PhoenixMessage) {
     const { topic } = message
-    const refuse = (reason: string) => this.reply(message, 'error', { reason })
+    const refuse = (reason: string) => {
+      this.deps.log.debug({ topic, reason }, 'realtime join refused')
+      this.reply(message, 'error', { reason })
+    }
     if (!topic.startsWith('realtime:')) return refuse('unmatched topic')
     if (topic === 'realtime:') return refuse('TopicNameRequired: You must provide a topic name')
     // joining a joined topic again replaces the channel, as Phoenix does

@@ -92,7 +92,7 @@ describe.each<Topology>([
     return row!.record as NotificationRecord
   }
 
-  test('supabase-js: SUBSCRIBED, a notification Server 2 writes arrives as payload.new on every socket of its user, never on another user', async () => {
+  test("supabase-js: SUBSCRIBED, a notification Server 2 writes arrives as payload.new on every socket of its user, never on another user's", async () => {
     const owner = await signIn()
     const stranger = await signIn()
     // the dashboard's code, against Server 1 as the "Supabase URL"
@@ -129,6 +129,13 @@ describe.each<Topology>([
       expect(extraReceived).toEqual([expected])
       expect(strangerFeed.notifications).toEqual([])
       expect(strangerFeed.userUpdates).toEqual([])
+
+      // the other way round: the stranger's row reaches the stranger, none of the owner's subscriptions
+      const theirs = await uploadUnreadableResume(stranger)
+      await waitFor("the stranger's push", () => strangerFeed.notifications[0])
+      await Bun.sleep(PUSH_GRACE_MS)
+      expect(strangerFeed.notifications.map((n) => n.id)).toEqual([theirs])
+      expect([...received, ...secondTab.notifications, ...extraReceived].map((n) => n.id)).toEqual([id, id, id])
     } finally {
       await supabase.removeAllChannels()
       await secondTab.close()
