@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
 import postgres from 'postgres'
+import { joinHandlers } from '#shared/agents/join-handlers.ts'
 import { issueDevToken } from '#shared/auth/issue-dev-token.ts'
 import { RawRealtimeSocket, v2 } from '../../support/raw-realtime-socket.ts'
 import { TEST_SECRETS } from '../../support/test-config.ts'
@@ -114,11 +115,13 @@ describe('a join', () => {
     })
     expect(insert.payload.data).toMatchObject({ commit_timestamp: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/) })
 
-    await sql`UPDATE users SET dashboard_ready = TRUE, updated_at = now() WHERE id = ${user.id}`
-    await waitFor('the UPDATE', () => changesOn(socket).length === 2)
+    // the flip as the onboarding join makes it (with its notification, which the embedded database's poll relies on)
+    await sql.begin((tx) => joinHandlers.onboarding(tx, { join_key: `onboarding:${user.id}`, kind: 'onboarding', user_id: user.id }))
+    await waitFor('the UPDATE', () => changesOn(socket).length === 3)
     const { payload } = changesOn(socket)[1]!
     expect(payload.ids).toEqual([2])
     expect(payload.data).toMatchObject({ table: 'users', type: 'UPDATE', record: { id: user.id, dashboard_ready: true }, old_record: { id: user.id }, errors: null })
+    expect(changesOn(socket)[2]!.payload).toMatchObject({ ids: [1], data: { table: 'notifications', type: 'INSERT', record: { kind: 'dashboard_ready' } } })
     socket.close()
   })
 
