@@ -10,9 +10,12 @@ import { routes } from './routes.gen.ts'
 import type { Server1Deps } from './server1-deps.ts'
 import { whatsappChannel } from './whatsapp/whatsapp-channel.ts'
 
+/** Realtime frames are small JSON; Bun closes a socket that sends a bigger one (1009). */
+const MAX_WEBSOCKET_MESSAGE_BYTES = 64 * 1024
+
 /** Server 1: the gateway — frontend REST, webhooks, WhatsApp, realtime. */
 export function createServer1App(deps: Server1Deps) {
-  return createBaseApp('server1', deps.ctx.log).use(routes(deps))
+  return createBaseApp('server1', deps.ctx.log, { websocket: { maxPayloadLength: MAX_WEBSOCKET_MESSAGE_BYTES } }).use(routes(deps))
 }
 
 export type App = ReturnType<typeof createServer1App>

@@ -16,17 +16,17 @@ import route11 from './routes/api/me.ts'
 import route12 from './routes/api/notifications.ts'
 import route13 from './routes/api/notifications/[id].ts'
 import route14 from './routes/api/notifications/read-all.ts'
-import route15 from './routes/api/realtime.ts'
-import route16 from './routes/api/resume/upload.ts'
-import route17 from './routes/api/user/phone.ts'
-import route18 from './routes/api/user/phone/verify.ts'
-import route19 from './routes/api/user/profile.ts'
-import route20 from './routes/api/user/roles.ts'
-import route21 from './routes/api/vault.ts'
-import route22 from './routes/api/vault/[platform].ts'
-import route23 from './routes/api/vault/capture.ts'
-import route24 from './routes/api/webhooks/razorpay.ts'
-import route25 from './routes/health.ts'
+import route15 from './routes/api/resume/upload.ts'
+import route16 from './routes/api/user/phone.ts'
+import route17 from './routes/api/user/phone/verify.ts'
+import route18 from './routes/api/user/profile.ts'
+import route19 from './routes/api/user/roles.ts'
+import route20 from './routes/api/vault.ts'
+import route21 from './routes/api/vault/[platform].ts'
+import route22 from './routes/api/vault/capture.ts'
+import route23 from './routes/api/webhooks/razorpay.ts'
+import route24 from './routes/health.ts'
+import route25 from './routes/realtime/v1/websocket.ts'
 
 export const routes = (deps: Server1Deps) =>
   new Elysia({ name: 'server1-routes' })
@@ -45,14 +45,14 @@ export const routes = (deps: Server1Deps) =>
     .use(route12(deps)) // /api/notifications
     .use(route13(deps)) // /api/notifications/:id
     .use(route14(deps)) // /api/notifications/read-all
-    .use(route15(deps)) // /api/realtime
-    .use(route16(deps)) // /api/resume/upload
-    .use(route17(deps)) // /api/user/phone
-    .use(route18(deps)) // /api/user/phone/verify
-    .use(route19(deps)) // /api/user/profile
-    .use(route20(deps)) // /api/user/roles
-    .use(route21(deps)) // /api/vault
-    .use(route22(deps)) // /api/vault/:platform
-    .use(route23(deps)) // /api/vault/capture
-    .use(route24(deps)) // /api/webhooks/razorpay
-    .use(route25(deps)) // /health
+    .use(route15(deps)) // /api/resume/upload
+    .use(route16(deps)) // /api/user/phone
+    .use(route17(deps)) // /api/user/phone/verify
+    .use(route18(deps)) // /api/user/profile
+    .use(route19(deps)) // /api/user/roles
+    .use(route20(deps)) // /api/vault
+    .use(route21(deps)) // /api/vault/:platform
+    .use(route22(deps)) // /api/vault/capture
+    .use(route23(deps)) // /api/webhooks/razorpay
+    .use(route24(deps)) // /health
+    .use(route25(deps)) // /realtime/v1/websocket

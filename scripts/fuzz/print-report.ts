@@ -2,7 +2,9 @@ import type { FuzzReport } from './run-fuzz.ts'
 
 /** Prints the summary; the last line is one JSON object. Returns whether the run failed. */
 export function printFuzzReport(report: FuzzReport): boolean {
-  console.log(`\n${report.inputs} inputs in ${report.seconds} s (seed ${report.seed}): ${report.http_inputs} HTTP, ${report.whatsapp_inputs} WhatsApp pipeline, ${report.parser_inputs} WhatsApp parser`)
+  console.log(
+    `\n${report.inputs} inputs in ${report.seconds} s (seed ${report.seed}): ${report.http_inputs} HTTP, ${report.realtime_inputs} realtime clients, ${report.whatsapp_inputs} WhatsApp pipeline, ${report.parser_inputs} WhatsApp parser`,
+  )
   console.log('\nby endpoint (answer → count):')
   for (const [endpoint, counts] of Object.entries(report.by_endpoint).sort(([a], [b]) => a.localeCompare(b))) {
     const total = Object.values(counts).reduce((n, c) => n + c, 0)

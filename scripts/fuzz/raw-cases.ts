@@ -52,23 +52,25 @@ export const oversizedContentLength: CaseMaker = (r, w) => {
   }
 }
 
-/** WebSocket upgrades to the realtime feed with bad tokens or a bad `since`. */
+/**
+ * WebSocket upgrades to the realtime socket that must be refused before any frame: no apikey (a
+ * token where an older client put it instead), or a vsn this server does not speak. Hostile
+ * frames on accepted sockets are the realtime phase's (run-realtime-fuzz.ts).
+ */
 export const realtimeUpgrade: CaseMaker = (r, w) => {
   const params = new URLSearchParams()
   const forged = pickForged(r, w.forged).authorization
   const roll = r.int(4)
-  if (roll === 0) params.set('since', r.pick(['-1', 'abc', '1e309', "1' OR 1=1"]))
-  if (roll === 1 && forged) params.set('token', forged.replace(/^Bearer\s*/i, ''))
-  if (roll === 2) params.set('token', r.pick(HOSTILE_STRINGS.filter((s) => s.trim() !== '')))
-  if (roll === 3) {
-    // the attacker's real token with a since that is not a whole number ≥ 0
-    params.set('token', w.attacker.slice('Bearer '.length))
-    params.set('since', r.pick(['-1', 'abc', 'NaN', '-Infinity']))
+  if (roll === 0 && forged) params.set('token', forged.replace(/^Bearer\s*/i, ''))
+  if (roll === 1) params.set('apikey', '')
+  if (roll >= 2) {
+    params.set('apikey', roll === 2 ? 'anon' : w.attacker.slice('Bearer '.length))
+    params.set('vsn', r.pick(['3.0.0', '1.0', '2', 'v2', '', '1.0.0 ', "1.0.0' OR 1=1", ...HOSTILE_STRINGS.filter((s) => s.length < 200)]))
   }
-  const path = `/api/realtime?${params}`
+  const path = `/realtime/v1/websocket?${params}`
   const key = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64')
   return {
-    endpoint: 'WS /api/realtime',
+    endpoint: 'WS /realtime/v1/websocket (upgrade)',
     server: 'server1',
     method: 'GET',
     path,

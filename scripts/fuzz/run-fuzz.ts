@@ -7,6 +7,7 @@ import { startTestCluster, type TestCluster } from '../../tests/support/test-ser
 import { pickMaker } from './case-mix.ts'
 import type { FuzzCase, ServerName } from './fuzz-case.ts'
 import { Random } from './random.ts'
+import { REALTIME_ENDPOINT, runRealtimeFuzz } from './run-realtime-fuzz.ts'
 import { seedWorld } from './seed-world.ts'
 import { checkRefusal, sendCase } from './send-case.ts'
 import { diffSnapshots, snapshotTables, type TableChange } from './table-snapshot.ts'
@@ -31,6 +32,8 @@ export interface FuzzReport {
   seed: number
   inputs: number
   http_inputs: number
+  /** hostile realtime clients (sockets), each sending 1–4 frames */
+  realtime_inputs: number
   whatsapp_inputs: number
   parser_inputs: number
   by_endpoint: Record<string, Record<string, number>>
@@ -47,14 +50,16 @@ export interface FuzzReport {
   seconds: number
 }
 
+/** Bait the realtime phase writes for the victim while hostile channels are open: designed writes, counted. */
+const REALTIME_BAIT_TABLE = 'notifications'
 /** WhatsApp input is stored (every inbound text) and may get one reply: designed writes, checked separately. */
 const WHATSAPP_AUDIT_TABLES = new Set(['wa_messages'])
 const MAX_VIOLATIONS_KEPT = 50
 
 /**
  * One fuzz run: a fresh migrated database, the three servers in-process, a seeded world, then
- * `count` hostile inputs (88% HTTP, the rest the WhatsApp pipeline and its parser), all drawn
- * from one seeded generator. Tables are snapshotted before and after.
+ * `count` hostile inputs (84% HTTP, 4% realtime clients, the rest the WhatsApp pipeline and its
+ * parser), all drawn from one seeded generator. Tables are snapshotted before and after.
  */
 export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
   const started = performance.now()
@@ -64,6 +69,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
     seed: options.seed,
     inputs: 0,
     http_inputs: 0,
+    realtime_inputs: 0,
     whatsapp_inputs: 0,
     parser_inputs: 0,
     by_endpoint: {},
@@ -94,9 +100,10 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
   try {
     cluster = await startTestCluster(db.url, ['server1', 'server2', 'server3'])
     const world = await seedWorld(sql, TEST_SECRETS)
-    const httpCount = Math.round(options.count * 0.88)
-    const whatsappCount = Math.round((options.count - httpCount) / 2)
-    const parserCount = options.count - httpCount - whatsappCount
+    const httpCount = Math.round(options.count * 0.84)
+    const realtimeCount = Math.round(options.count * 0.04)
+    const whatsappCount = Math.round((options.count - httpCount - realtimeCount) / 2)
+    const parserCount = options.count - httpCount - realtimeCount - whatsappCount
 
     // 1. HTTP: every answer a refusal, no row anywhere changed
     const before = await snapshotTables(sql)
@@ -128,6 +135,17 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
     }
     await Promise.all(Array.from({ length: options.concurrency ?? 8 }, worker))
     const httpChanges = diffSnapshots(before, await snapshotTables(sql))
+
+    // 1b. realtime clients: none of the victim's rows on any socket, no refused join answered ok
+    const realtimeBefore = await snapshotTables(sql)
+    const realtime = await runRealtimeFuzz({ sessions: realtimeCount, r, world, server1Url: cluster.urls.server1, sql })
+    report.realtime_inputs = realtime.sessions
+    report.by_endpoint[REALTIME_ENDPOINT] = realtime.outcomes
+    for (const v of realtime.violations) violate(v.session, REALTIME_ENDPOINT, v.rule, v.sample)
+    const realtimeChanges = diffSnapshots(realtimeBefore, await snapshotTables(sql)).filter(
+      (c) => !(c.table === REALTIME_BAIT_TABLE && c.rows_after - c.rows_before === realtime.baitRows),
+    )
+    progress(`  ${realtime.sessions} realtime clients`)
 
     // 2. WhatsApp inbound pipeline: nothing acted on; only the audit trail grows
     const waBefore = await snapshotTables(sql)
@@ -171,7 +189,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
     const parserCounts = (report.by_endpoint['WA parseCommand'] ??= {})
     parserCounts.checked = report.parser_inputs
 
-    report.changed_tables = [...httpChanges, ...waChanges.filter((c) => !WHATSAPP_AUDIT_TABLES.has(c.table))]
+    report.changed_tables = [...httpChanges, ...realtimeChanges, ...waChanges.filter((c) => !WHATSAPP_AUDIT_TABLES.has(c.table))]
     report.changed_rows = changedRowCount(report.changed_tables)
     for (const change of report.changed_tables) violate(-1, change.table, 'rows changed by refused input', JSON.stringify(change))
 
@@ -191,7 +209,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
     process.off('unhandledRejection', onCrash)
     process.off('uncaughtException', onCrash)
   }
-  report.inputs = report.http_inputs + report.whatsapp_inputs + report.parser_inputs
+  report.inputs = report.http_inputs + report.realtime_inputs + report.whatsapp_inputs + report.parser_inputs
   report.seconds = Math.round((performance.now() - started) / 100) / 10
   return report
 }

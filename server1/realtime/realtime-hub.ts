@@ -1,75 +1,84 @@
 import type { Sql } from '#shared/db/create-sql.ts'
+import { readMissedNotifications, type RowChange } from './row-change.ts'
 
-export interface NotificationRow {
-  id: number
-  user_id: string
-  kind: string
-  title: string
-  body: string
-  data: unknown
-  status: string
-  created_at: Date
-}
-
-export type RealtimeMessage =
-  | { type: 'notification'; notification: NotificationRow }
-  | { type: 'dashboard_ready' }
-
-interface Subscriber {
-  send(message: RealtimeMessage): void
-  /** live notifications that arrive while the missed ones are being replayed */
-  pending: NotificationRow[] | null
-  lastSentId: number
-}
+const REPLAY_PAGE = 500
 
 /**
- * The sockets of this process, by user. Push is best effort (like Supabase Realtime); the
- * notifications table is the truth, so a reconnect with `since` first replays what was missed.
+ * The subscriptions of this process, by user: the bridge publishes each committed change to the
+ * subscriptions of its user only, so a subscription can never see another user's row. Push is
+ * best effort (as on Supabase); the notifications table is the truth, so a subscription that says
+ * which notification it saw last is first replayed what it missed.
  */
 export class RealtimeHub {
-  private readonly subscribers = new Map<string, Set<Subscriber>>()
+  private readonly subscriptions = new Map<string, Set<HubSubscription>>()
 
   constructor(private readonly sql: Sql) {}
 
-  async subscribe(userId: string, since: number, send: (m: RealtimeMessage) => void): Promise<() => void> {
-    const subscriber: Subscriber = { send, pending: [], lastSentId: since }
-    let set = this.subscribers.get(userId)
-    if (!set) this.subscribers.set(userId, (set = new Set()))
-    set.add(subscriber)
-    const missed = await this.sql<NotificationRow[]>`
-      SELECT id, user_id, kind, title, body, data, status, created_at FROM notifications
-       WHERE user_id = ${userId} AND id > ${since} ORDER BY id LIMIT 500`
-    const buffered = subscriber.pending ?? []
-    subscriber.pending = null
-    for (const row of [...missed.map(normalize), ...buffered].sort((a, b) => a.id - b.id)) this.deliver(subscriber, row)
-    return () => {
-      set.delete(subscriber)
-      if (set.size === 0) this.subscribers.delete(userId)
-    }
+  /** Collects the user's changes from now on; they reach `deliver` once `catchUp` has run. */
+  subscribe(userId: string, deliver: (change: RowChange) => void): HubSubscription {
+    let set = this.subscriptions.get(userId)
+    if (!set) this.subscriptions.set(userId, (set = new Set()))
+    const subscriptions = set
+    const subscription = new HubSubscription(this.sql, userId, deliver, () => {
+      subscriptions.delete(subscription)
+      if (subscriptions.size === 0) this.subscriptions.delete(userId)
+    })
+    subscriptions.add(subscription)
+    return subscription
   }
 
-  publishNotification(row: NotificationRow) {
-    for (const subscriber of this.subscribers.get(row.user_id) ?? []) {
-      if (subscriber.pending) subscriber.pending.push(row)
-      else this.deliver(subscriber, row)
-    }
+  publish(change: RowChange) {
+    for (const subscription of this.subscriptions.get(change.userId) ?? []) subscription.receive(change)
   }
 
-  publishDashboardReady(userId: string) {
-    for (const subscriber of this.subscribers.get(userId) ?? []) subscriber.send({ type: 'dashboard_ready' })
-  }
-
-  get connectedUsers() {
-    return this.subscribers.size
-  }
-
-  private deliver(subscriber: Subscriber, row: NotificationRow) {
-    if (row.id <= subscriber.lastSentId) return
-    subscriber.lastSentId = row.id
-    subscriber.send({ type: 'notification', notification: row })
+  /** Whether anyone here listens to this user: the bridge reads a row back only then. */
+  watches(userId: string) {
+    return this.subscriptions.has(userId)
   }
 }
 
-export function normalize(row: NotificationRow): NotificationRow {
-  return { ...row, id: Number(row.id) }
+export class HubSubscription {
+  /** live changes held back while the missed ones are replayed; null once live */
+  private held: RowChange[] | null = []
+  /** notifications at or below it the client has (null: it named none, so nothing is skipped) */
+  private since: number | null = null
+  /** what the replay sent: the bridge may still hear of these rows after it (NOTIFY or poll lag) */
+  private readonly replayed = new Set<number>()
+
+  constructor(
+    private readonly sql: Sql,
+    private readonly userId: string,
+    private readonly deliver: (change: RowChange) => void,
+    readonly close: () => void,
+  ) {}
+
+  receive(change: RowChange) {
+    if (this.held) this.held.push(change)
+    else this.forward(change)
+  }
+
+  /**
+   * Replays the user's notifications after `since` in id order, then what arrived meanwhile, then
+   * goes live, never sending a row twice. `since` null: live only, as on Supabase.
+   */
+  async catchUp(since: number | null) {
+    this.since = since
+    let cursor = since
+    while (cursor !== null) {
+      const page = await readMissedNotifications(this.sql, this.userId, cursor, REPLAY_PAGE)
+      for (const change of page) {
+        this.replayed.add(change.id)
+        this.deliver(change)
+      }
+      cursor = page.length === REPLAY_PAGE ? page.at(-1)!.id : null
+    }
+    const held = this.held ?? []
+    this.held = null
+    for (const change of held) this.forward(change)
+  }
+
+  private forward(change: RowChange) {
+    if (change.table === 'notifications' && this.since !== null && (change.id <= this.since || this.replayed.has(change.id))) return
+    this.deliver(change)
+  }
 }

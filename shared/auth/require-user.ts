@@ -27,8 +27,14 @@ export function requireUser(verifyToken: TokenVerifier, sql: Sql) {
 }
 
 export async function authenticate(verifyToken: TokenVerifier, token: string): Promise<string> {
+  return (await authenticateToken(verifyToken, token)).userId
+}
+
+/** `authenticate`, and when the token stops being valid (unix seconds; undefined: it has no exp). */
+export async function authenticateToken(verifyToken: TokenVerifier, token: string): Promise<{ userId: string; expiresAt?: number }> {
   try {
-    return (await verifyToken(token)).userId
+    const { userId, claims } = await verifyToken(token)
+    return { userId, expiresAt: claims.exp }
   } catch (error) {
     throw unauthorized(error instanceof InvalidTokenError ? error.message : 'invalid token')
   }

@@ -1,12 +1,12 @@
 import { openapi } from '@elysiajs/openapi'
-import { Elysia } from 'elysia'
+import { Elysia, type ElysiaConfig } from 'elysia'
 import packageJson from '../../package.json'
 import type { Logger } from '../logger.ts'
 import { httpBasics } from './http-basics.ts'
 
 /** What all three servers share: error contract, request logging, OpenAPI docs at /openapi. */
-export function createBaseApp(name: string, log: Logger) {
-  return new Elysia({ name, encodeSchema: false })
+export function createBaseApp(name: string, log: Logger, options: Pick<ElysiaConfig<''>, 'websocket'> = {}) {
+  return new Elysia({ name, encodeSchema: false, ...options })
     .use(httpBasics(log))
     .use(
       openapi({

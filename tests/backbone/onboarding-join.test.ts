@@ -5,7 +5,7 @@ import { issueDevToken } from '#shared/auth/issue-dev-token.ts'
 import { startServer } from '#shared/boot/start-server.ts'
 import { server2Spec } from '../../server2/index.ts'
 import { instrumentAgents } from '../support/counting-agents.ts'
-import { connectRealtime, notificationsOf, waitForNotification } from '../support/realtime-client.ts'
+import { subscribeDashboard, waitForNotification } from '../support/realtime-client.ts'
 import { TEST_SECRETS } from '../support/test-config.ts'
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts'
 import { instanceOptions, startTestCluster, type TestCluster } from '../support/test-servers.ts'
@@ -115,8 +115,8 @@ describe('onboarding fan-out join', () => {
     test(`siblings finish in order ${order.join(' → ')}; ${failing} fails once → dashboard_ready flips exactly once`, async () => {
       const owner = await newUserWithResume()
       const stranger = await newUserWithResume()
-      const ownerSocket = await connectRealtime(cluster.urls.server1, await issueDevToken(TEST_SECRETS.SUPABASE_JWT_SECRET, owner.userId))
-      const strangerSocket = await connectRealtime(cluster.urls.server1, await issueDevToken(TEST_SECRETS.SUPABASE_JWT_SECRET, stranger.userId))
+      const ownerFeed = await subscribeDashboard(cluster.urls.server1, owner.userId, await issueDevToken(TEST_SECRETS.SUPABASE_JWT_SECRET, owner.userId))
+      const strangerFeed = await subscribeDashboard(cluster.urls.server1, stranger.userId, await issueDevToken(TEST_SECRETS.SUPABASE_JWT_SECRET, stranger.userId))
       try {
         gateFor(owner.userId, failing).failFirst = 1
         await cluster.server1!.deps.engine.dispatch(hop('resume-parse', { resume_id: owner.resumeId }))
@@ -135,15 +135,16 @@ describe('onboarding fan-out join', () => {
         const [failedSibling] = await sql`SELECT attempts FROM agent_runs WHERE agent = ${failing} AND user_id = ${owner.userId}`
         expect(failedSibling?.attempts).toBe(2)
 
-        const pushed = await waitForNotification(ownerSocket, 'dashboard_ready')
+        const pushed = await waitForNotification(ownerFeed, 'dashboard_ready')
         expect(pushed.user_id).toBe(owner.userId)
         await Bun.sleep(200)
-        expect(notificationsOf(ownerSocket, 'dashboard_ready')).toHaveLength(1)
-        expect(ownerSocket.messages.some((m) => m.type === 'dashboard_ready')).toBe(true)
-        expect(strangerSocket.messages).toEqual([])
+        expect(ownerFeed.notifications.filter((n) => n.kind === 'dashboard_ready')).toHaveLength(1)
+        expect(ownerFeed.userUpdates.map((u) => u.new.dashboard_ready)).toEqual([true])
+        expect(strangerFeed.notifications).toEqual([])
+        expect(strangerFeed.userUpdates).toEqual([])
       } finally {
-        ownerSocket.close()
-        strangerSocket.close()
+        await ownerFeed.close()
+        await strangerFeed.close()
       }
     })
   }

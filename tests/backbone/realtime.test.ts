@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
 import postgres from 'postgres'
 import { issueDevToken } from '#shared/auth/issue-dev-token.ts'
-import { connectRealtime, notificationsOf } from '../support/realtime-client.ts'
-import { TEST_SECRETS } from '../support/test-config.ts'
+import { subscribeDashboard } from '../support/realtime-client.ts'
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts'
 import { startTestCluster, type TestCluster } from '../support/test-servers.ts'
+import { newUserWithToken } from '../support/test-user.ts'
 import { waitFor } from '../support/wait-for.ts'
 
 let db: TestDatabase
@@ -23,11 +23,7 @@ afterAll(async () => {
   await db.drop()
 })
 
-async function newUser() {
-  const id = crypto.randomUUID()
-  await sql`INSERT INTO users (id) VALUES (${id})`
-  return { id, token: await issueDevToken(TEST_SECRETS.SUPABASE_JWT_SECRET, id) }
-}
+const newUser = () => newUserWithToken(sql)
 
 const notify = async (userId: string, title: string) => {
   const [row] = await sql`INSERT INTO notifications (user_id, kind, title, body) VALUES (${userId}, 'test', ${title}, 'b') RETURNING id`
@@ -38,39 +34,59 @@ describe('realtime push', () => {
   test('a new notification reaches its owner and no one else', async () => {
     const alice = await newUser()
     const bob = await newUser()
-    const aliceSocket = await connectRealtime(cluster.urls.server1, alice.token)
-    const bobSocket = await connectRealtime(cluster.urls.server1, bob.token)
+    const aliceFeed = await subscribeDashboard(cluster.urls.server1, alice.id, alice.token)
+    const bobFeed = await subscribeDashboard(cluster.urls.server1, bob.id, bob.token)
     try {
       const id = await notify(alice.id, 'hello alice')
-      await waitFor('alice push', () => notificationsOf(aliceSocket)[0])
-      expect(notificationsOf(aliceSocket).map((n) => n.id)).toEqual([id])
+      await waitFor('alice push', () => aliceFeed.notifications[0])
+      expect(aliceFeed.notifications.map((n) => n.id)).toEqual([id])
       await Bun.sleep(150)
-      expect(bobSocket.messages).toEqual([])
+      expect(bobFeed.notifications).toEqual([])
     } finally {
-      aliceSocket.close()
-      bobSocket.close()
+      await aliceFeed.close()
+      await bobFeed.close()
     }
   })
 
-  test('reconnecting with the last seen id first receives what was missed, in order, then live ones', async () => {
+  test('joining with the last seen id first receives what was missed, in order, then live ones', async () => {
     const user = await newUser()
     const first = await notify(user.id, 'seen')
     const missed = [await notify(user.id, 'missed 1'), await notify(user.id, 'missed 2'), await notify(user.id, 'missed 3')]
-    const socket = await connectRealtime(cluster.urls.server1, user.token, first)
+    const feed = await subscribeDashboard(cluster.urls.server1, user.id, user.token, { since: first })
     try {
-      await waitFor('the replay', () => notificationsOf(socket).length >= 3)
+      await waitFor('the replay', () => feed.notifications.length >= 3)
       const live = await notify(user.id, 'live')
-      await waitFor('the live push', () => notificationsOf(socket).length >= 4)
-      expect(notificationsOf(socket).map((n) => n.id)).toEqual([...missed, live])
+      await waitFor('the live push', () => feed.notifications.length >= 4)
+      expect(feed.notifications.map((n) => n.id)).toEqual([...missed, live])
     } finally {
-      socket.close()
+      await feed.close()
     }
   })
 
-  test('a forged or missing token cannot open the socket', async () => {
-    const forged = await issueDevToken('not-the-project-secret-not-the-project-secret', crypto.randomUUID())
-    await expect(connectRealtime(cluster.urls.server1, forged)).rejects.toThrow()
-    const res = await fetch(`${cluster.urls.server1}/api/realtime`, { headers: { upgrade: 'websocket' } })
+  test('a forged token cannot join', async () => {
+    const user = await newUser()
+    const forged = await issueDevToken('not-the-project-secret-not-the-project-secret', user.id)
+    await expect(subscribeDashboard(cluster.urls.server1, user.id, forged)).rejects.toThrow('CHANNEL_ERROR')
+    const res = await fetch(`${cluster.urls.server1}/realtime/v1/websocket`, { headers: { upgrade: 'websocket' } })
     expect(res.status).toBeGreaterThanOrEqual(400)
+  })
+
+  test('a page that joins before its session is loaded gets nothing until setAuth, then its rows', async () => {
+    const user = await newUser()
+    const feed = await subscribeDashboard(cluster.urls.server1, user.id, null)
+    try {
+      await notify(user.id, 'before sign-in')
+      await Bun.sleep(150)
+      expect(feed.notifications).toEqual([])
+      await feed.client.setAuth(user.token)
+      await waitFor('signed in', async () => {
+        const id = await notify(user.id, 'after sign-in')
+        await Bun.sleep(100)
+        return feed.notifications.some((n) => n.id === id)
+      })
+      expect(feed.notifications.every((n) => n.title === 'after sign-in')).toBe(true)
+    } finally {
+      await feed.close()
+    }
   })
 })

@@ -1,35 +1,78 @@
+import { RealtimeClient, type RealtimeChannel, type RealtimeClientOptions, type RealtimeSystemPayload } from '@supabase/realtime-js'
 import { waitFor } from './wait-for.ts'
 
-export interface RealtimeClient {
-  messages: { type: string; notification?: { id: number; kind: string; user_id: string } }[]
-  socket: WebSocket
-  close(): void
+export interface NotificationRecord {
+  id: number
+  user_id: string
+  kind: string
+  title: string
+  [column: string]: unknown
 }
 
-/** Opens Server 1's realtime socket as a browser would (token in the query) and records what arrives. */
-export async function connectRealtime(server1Url: string, token: string, since?: number): Promise<RealtimeClient> {
-  const url = new URL('/api/realtime', server1Url.replace('http', 'ws'))
-  url.searchParams.set('token', token)
-  if (since !== undefined) url.searchParams.set('since', String(since))
-  const socket = new WebSocket(url)
-  const client: RealtimeClient = { messages: [], socket, close: () => socket.close() }
-  socket.addEventListener('message', (event) => client.messages.push(JSON.parse(String(event.data))))
-  await new Promise<void>((resolve, reject) => {
-    socket.addEventListener('open', () => resolve(), { once: true })
-    socket.addEventListener('error', () => reject(new Error('realtime socket failed to open')), { once: true })
-    socket.addEventListener('close', () => reject(new Error('realtime socket closed while opening')), { once: true })
-  })
-  // the server subscribes in its open handler; give it a moment before the test starts inserting
-  await Bun.sleep(50)
-  return client
+/** A dashboard's realtime subscription, recording what its callbacks were given. */
+export interface DashboardFeed {
+  client: RealtimeClient
+  channel: RealtimeChannel
+  /** `payload.new` of every notifications INSERT, in arrival order */
+  notifications: NotificationRecord[]
+  /** `payload` of every users UPDATE */
+  userUpdates: { new: Record<string, unknown>; old: Record<string, unknown> }[]
+  /** every status the subscribe callback reported */
+  statuses: string[]
+  system: RealtimeSystemPayload[]
+  close(): Promise<void>
 }
 
-export function notificationsOf(client: RealtimeClient, kind?: string) {
-  return client.messages
-    .filter((m) => m.type === 'notification' && (!kind || m.notification?.kind === kind))
-    .map((m) => m.notification!)
+export const realtimeUrl = (server1Url: string) => `${server1Url.replace(/^http/, 'ws')}/realtime/v1`
+
+/**
+ * Subscribes the way the dashboard does (docs/frontend.md), with the real realtime-js client:
+ * one channel for the user's notification inserts and their users-row updates, keeping
+ * `notifications_since` at the newest notification seen so a re-join replays what it missed.
+ * Resolves once SUBSCRIBED arrives. A null token joins with the apikey alone, as a signed-out page would.
+ */
+export async function subscribeDashboard(
+  server1Url: string,
+  userId: string,
+  token: string | null,
+  options: { since?: number; client?: Partial<RealtimeClientOptions>; onNotification?: (row: NotificationRecord) => void } = {},
+): Promise<DashboardFeed> {
+  const client = new RealtimeClient(realtimeUrl(server1Url), { ...options.client, params: { apikey: 'dev-anon-key', ...options.client?.params } })
+  if (token !== null) await client.setAuth(token)
+  const feed: DashboardFeed = {
+    client,
+    channel: client.channel(`dashboard:${userId}`),
+    notifications: [],
+    userUpdates: [],
+    statuses: [],
+    system: [],
+    async close() {
+      await client.removeAllChannels()
+    },
+  }
+  const { channel } = feed
+  let newest = options.since
+  if (newest !== undefined) channel.updateJoinPayload({ notifications_since: newest })
+  channel
+    .on<NotificationRecord>('postgres_changes', { event: 'INSERT', schema: 'public', table: 'notifications', filter: `user_id=eq.${userId}` }, (payload) => {
+      feed.notifications.push(payload.new)
+      options.onNotification?.(payload.new)
+      newest = Math.max(newest ?? 0, payload.new.id)
+      channel.updateJoinPayload({ notifications_since: newest })
+    })
+    .on('postgres_changes', { event: 'UPDATE', schema: 'public', table: 'users', filter: `id=eq.${userId}` }, (payload) => {
+      feed.userUpdates.push({ new: payload.new, old: payload.old })
+    })
+    .on('system', {}, (payload: RealtimeSystemPayload) => feed.system.push(payload))
+    .subscribe((status) => feed.statuses.push(status))
+  await waitFor('SUBSCRIBED', () => feed.statuses.includes('SUBSCRIBED') || feed.statuses.includes('CHANNEL_ERROR'))
+  if (!feed.statuses.includes('SUBSCRIBED')) {
+    await feed.close()
+    throw new Error(`subscribe failed: ${feed.statuses.join(', ')}`)
+  }
+  return feed
 }
 
-export async function waitForNotification(client: RealtimeClient, kind: string, timeoutMs = 10_000) {
-  return waitFor(`a ${kind} push`, () => notificationsOf(client, kind)[0], timeoutMs)
+export function waitForNotification(feed: DashboardFeed, kind: string, timeoutMs = 10_000) {
+  return waitFor(`a ${kind} push`, () => feed.notifications.find((n) => n.kind === kind), timeoutMs)
 }
