@@ -12,29 +12,24 @@ import { RETENTION_DAYS } from './retention-windows.ts'
  * trigger id, a resume id, a WhatsApp message id, an approval), so nothing asks for it again.
  */
 export function pruneAgentRuns(sql: Sql): Promise<number> {
-  return deleteInBatches(async (limit) => {
-    const result = await sql`
-      WITH doomed AS (
-        SELECT r.id FROM agent_runs r
-         WHERE r.created_at < now() - make_interval(days => ${RETENTION_DAYS.succeededRuns})
-           AND CASE r.status
-                 WHEN 'succeeded' THEN coalesce(r.finished_at, r.created_at) < now() - make_interval(days => ${RETENTION_DAYS.succeededRuns})
-                 WHEN 'failed' THEN coalesce(r.finished_at, r.created_at) < now() - make_interval(days => ${RETENTION_DAYS.failedRuns})
-                 ELSE false
-               END
-           AND NOT CASE
-                 WHEN r.agent = 'jd-clean' THEN EXISTS (
-                   SELECT 1 FROM jobs j WHERE j.scrape_run_id = (r.input ->> 'scrape_run_id')::bigint AND NOT j.jd_cleaned)
-                 WHEN r.agent = 'fit-score' AND r.input ->> 'mode' = 'delta' THEN EXISTS (
-                   SELECT 1 FROM scrape_runs s WHERE s.id = (r.input ->> 'scrape_run_id')::bigint AND NOT s.scoring_complete)
-                 WHEN r.agent = 'fit-score' AND r.input ->> 'reason' LIKE 'stale:%' THEN EXISTS (
-                   SELECT 1 FROM users u WHERE u.id = (r.input ->> 'user_id')::uuid AND u.fit_scores_stale)
-                 ELSE false
-               END
-         ORDER BY r.created_at
-         LIMIT ${limit}
-         FOR UPDATE SKIP LOCKED)
-      DELETE FROM agent_runs r USING doomed d WHERE r.id = d.id`
-    return result.count
-  })
+  return deleteInBatches(sql, 'agent_runs', 'id', (limit) => sql`
+    SELECT r.id FROM agent_runs r
+     WHERE r.created_at < now() - make_interval(days => ${RETENTION_DAYS.succeededRuns})
+       AND CASE r.status
+             WHEN 'succeeded' THEN coalesce(r.finished_at, r.created_at) < now() - make_interval(days => ${RETENTION_DAYS.succeededRuns})
+             WHEN 'failed' THEN coalesce(r.finished_at, r.created_at) < now() - make_interval(days => ${RETENTION_DAYS.failedRuns})
+             ELSE false
+           END
+       AND NOT CASE
+             WHEN r.agent = 'jd-clean' THEN EXISTS (
+               SELECT 1 FROM jobs j WHERE j.scrape_run_id = (r.input ->> 'scrape_run_id')::bigint AND NOT j.jd_cleaned)
+             WHEN r.agent = 'fit-score' AND r.input ->> 'mode' = 'delta' THEN EXISTS (
+               SELECT 1 FROM scrape_runs s WHERE s.id = (r.input ->> 'scrape_run_id')::bigint AND NOT s.scoring_complete)
+             WHEN r.agent = 'fit-score' AND r.input ->> 'reason' LIKE 'stale:%' THEN EXISTS (
+               SELECT 1 FROM users u WHERE u.id = (r.input ->> 'user_id')::uuid AND u.fit_scores_stale)
+             ELSE false
+           END
+     ORDER BY r.created_at
+     LIMIT ${limit}
+     FOR UPDATE SKIP LOCKED`)
 }

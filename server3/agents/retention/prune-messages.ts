@@ -10,18 +10,13 @@ import { RETENTION_DAYS } from './retention-windows.ts'
  * be sent is never pruned.
  */
 export function pruneWaMessages(sql: Sql): Promise<number> {
-  return deleteInBatches(async (limit) => {
-    const result = await sql`
-      WITH doomed AS (
-        SELECT id FROM wa_messages
-         WHERE created_at < now() - make_interval(days => ${RETENTION_DAYS.waMessages})
-           AND NOT (direction = 'out' AND status = 'pending')
-         ORDER BY created_at
-         LIMIT ${limit}
-         FOR UPDATE SKIP LOCKED)
-      DELETE FROM wa_messages m USING doomed d WHERE m.id = d.id`
-    return result.count
-  })
+  return deleteInBatches(sql, 'wa_messages', 'id', (limit) => sql`
+    SELECT id FROM wa_messages
+     WHERE created_at < now() - make_interval(days => ${RETENTION_DAYS.waMessages})
+       AND NOT (direction = 'out' AND status = 'pending')
+     ORDER BY created_at
+     LIMIT ${limit}
+     FOR UPDATE SKIP LOCKED`)
 }
 
 /**
@@ -31,15 +26,10 @@ export function pruneWaMessages(sql: Sql): Promise<number> {
  * this long.
  */
 export function pruneNotifications(sql: Sql): Promise<number> {
-  return deleteInBatches(async (limit) => {
-    const result = await sql`
-      WITH doomed AS (
-        SELECT id FROM notifications
-         WHERE created_at < now() - make_interval(days => ${RETENTION_DAYS.notifications})
-         ORDER BY created_at
-         LIMIT ${limit}
-         FOR UPDATE SKIP LOCKED)
-      DELETE FROM notifications n USING doomed d WHERE n.id = d.id`
-    return result.count
-  })
+  return deleteInBatches(sql, 'notifications', 'id', (limit) => sql`
+    SELECT id FROM notifications
+     WHERE created_at < now() - make_interval(days => ${RETENTION_DAYS.notifications})
+     ORDER BY created_at
+     LIMIT ${limit}
+     FOR UPDATE SKIP LOCKED`)
 }

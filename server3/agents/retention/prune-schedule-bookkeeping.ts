@@ -9,18 +9,13 @@ import { RETENTION_DAYS } from './retention-windows.ts'
  * A pending trigger is work not yet started and is never pruned.
  */
 export function pruneCronTriggers(sql: Sql): Promise<number> {
-  return deleteInBatches(async (limit) => {
-    const result = await sql`
-      WITH doomed AS (
-        SELECT t.id FROM cron_triggers t
-         WHERE t.status = 'dispatched' AND t.fired_at < now() - make_interval(days => ${RETENTION_DAYS.cronTriggers})
-           AND t.due_at < (SELECT max(l.due_at) FROM cron_triggers l WHERE l.schedule = t.schedule)
-         ORDER BY t.id
-         LIMIT ${limit}
-         FOR UPDATE SKIP LOCKED)
-      DELETE FROM cron_triggers t USING doomed d WHERE t.id = d.id`
-    return result.count
-  })
+  return deleteInBatches(sql, 'cron_triggers', 'id', (limit) => sql`
+    SELECT t.id FROM cron_triggers t
+     WHERE t.status = 'dispatched' AND t.fired_at < now() - make_interval(days => ${RETENTION_DAYS.cronTriggers})
+       AND t.due_at < (SELECT max(l.due_at) FROM cron_triggers l WHERE l.schedule = t.schedule)
+     ORDER BY t.id
+     LIMIT ${limit}
+     FOR UPDATE SKIP LOCKED`)
 }
 
 /**
@@ -29,16 +24,11 @@ export function pruneCronTriggers(sql: Sql): Promise<number> {
  * sibling runs is left, since re-running a failed sibling must still be able to complete it.
  */
 export function pruneFanoutJoins(sql: Sql): Promise<number> {
-  return deleteInBatches(async (limit) => {
-    const result = await sql`
-      WITH doomed AS (
-        SELECT f.join_key FROM fanout_joins f
-         WHERE f.created_at < now() - make_interval(days => ${RETENTION_DAYS.fanoutJoins})
-           AND (f.completed_at IS NOT NULL OR NOT EXISTS (SELECT 1 FROM agent_runs r WHERE r.join_key = f.join_key))
-         ORDER BY f.created_at
-         LIMIT ${limit}
-         FOR UPDATE SKIP LOCKED)
-      DELETE FROM fanout_joins f USING doomed d WHERE f.join_key = d.join_key`
-    return result.count
-  })
+  return deleteInBatches(sql, 'fanout_joins', 'join_key', (limit) => sql`
+    SELECT f.join_key FROM fanout_joins f
+     WHERE f.created_at < now() - make_interval(days => ${RETENTION_DAYS.fanoutJoins})
+       AND (f.completed_at IS NOT NULL OR NOT EXISTS (SELECT 1 FROM agent_runs r WHERE r.join_key = f.join_key))
+     ORDER BY f.created_at
+     LIMIT ${limit}
+     FOR UPDATE SKIP LOCKED`)
 }
