@@ -25,11 +25,13 @@ const SWEEP = [
 export const retentionAgent = defineAgent('retention', {
   async run(input, ctx) {
     const deleted: Record<string, number> = {}
+    const ms: Record<string, number> = {}
     for (const [table, prune] of SWEEP) {
       const started = performance.now()
       deleted[table] = await prune(ctx.sql)
-      ctx.log.info({ table, deleted: deleted[table], ms: Math.round(performance.now() - started) }, 'retention: table pruned')
+      ms[table] = Math.round(performance.now() - started)
+      ctx.log.info({ table, deleted: deleted[table], ms: ms[table] }, 'retention: table pruned')
     }
-    return { output: { trigger: input.trigger, deleted } }
+    return { output: { trigger: input.trigger, deleted, ms } }
   },
 })
