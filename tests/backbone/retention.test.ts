@@ -142,6 +142,11 @@ describe('what idempotency and replay still need survives any age', () => {
     await run('keep:pending', 'coach', {}, 'pending')
     await run('keep:running', 'coach', {}, 'running')
     await run('keep:failed-60-days-ago', 'coach', {}, 'failed', daysAgo(60))
+    // an operator's re-run of it (its child), done 40 days ago: asking to re-run it again must find this one
+    await sql`
+      INSERT INTO agent_runs (agent, idempotency_key, input, status, parent_run_id, created_at, finished_at)
+      SELECT 'coach', 'keep:rerun-of-failed', '{}', 'succeeded', id, ${daysAgo(40)}, ${daysAgo(40)}
+        FROM agent_runs WHERE idempotency_key = 'keep:failed-60-days-ago'`
     await run(`jd-clean:${uncleaned!.id}`, 'jd-clean', { scrape_run_id: Number(uncleaned!.id) }, 'failed')
     await run(`fit-score:delta:${uncleaned!.id}`, 'fit-score', { mode: 'delta', scrape_run_id: Number(uncleaned!.id) }, 'succeeded')
     await run(`fit-score:full:${staleUser}:stale:1`, 'fit-score', { mode: 'full_scan', user_id: staleUser, reason: 'stale:1' }, 'succeeded')
@@ -179,7 +184,7 @@ describe('what idempotency and replay still need survives any age', () => {
     expect(deleted).toMatchObject({ agent_runs: 3, fanout_joins: 1, jobs: 1, wa_messages: 0, cron_triggers: 0 })
 
     const keys = await sql<{ idempotency_key: string }[]>`
-      SELECT idempotency_key FROM agent_runs WHERE created_at < now() - interval '300 days' ORDER BY idempotency_key`
+      SELECT idempotency_key FROM agent_runs WHERE created_at < now() - interval '35 days' AND agent <> 'retention' ORDER BY idempotency_key`
     expect(keys.map((k) => k.idempotency_key).sort()).toEqual(
       [
         `fit-score:delta:${uncleaned!.id}`,
@@ -187,6 +192,7 @@ describe('what idempotency and replay still need survives any age', () => {
         `jd-clean:${uncleaned!.id}`,
         'keep:failed-60-days-ago',
         'keep:pending',
+        'keep:rerun-of-failed',
         'keep:running',
         'keep:sibling',
       ].sort(),

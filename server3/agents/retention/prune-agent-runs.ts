@@ -8,7 +8,9 @@ import { RETENTION_DAYS } from './retention-windows.ts'
  * same key again (a pruned key would start the work over): jd-clean of a scrape run that still
  * has uncleaned jobs (server2/pollers/claim-uncleaned-scrape-runs.ts), delta fit scoring of one
  * not yet scoring_complete (claim-unscored-scrape-runs.ts), a stale-user full scan while the user
- * is still stale (claim-stale-fit-score-users.ts). Every other key names a one-off event (a
+ * is still stale (claim-stale-fit-score-users.ts). An operator's re-run of a failed run is that
+ * run's child (nothing else hangs off a failed run) and is keyed by it, so it is kept while the
+ * failed run is: re-running that run again must find it. Every other key names a one-off event (a
  * trigger id, a resume id, a WhatsApp message id, an approval), so nothing asks for it again.
  */
 export function pruneAgentRuns(sql: Sql): Promise<number> {
@@ -21,6 +23,9 @@ export function pruneAgentRuns(sql: Sql): Promise<number> {
              ELSE false
            END
        AND NOT CASE
+             -- a scalar subquery is one primary-key probe per row; as EXISTS the planner hashes every failed run, per batch
+             WHEN r.parent_run_id IS NOT NULL
+              AND (SELECT p.status FROM agent_runs p WHERE p.id = r.parent_run_id) = 'failed' THEN true
              WHEN r.agent = 'jd-clean' THEN EXISTS (
                SELECT 1 FROM jobs j WHERE j.scrape_run_id = (r.input ->> 'scrape_run_id')::bigint AND NOT j.jd_cleaned)
              WHEN r.agent = 'fit-score' AND r.input ->> 'mode' = 'delta' THEN EXISTS (
