@@ -7,7 +7,7 @@
  * vault — some already expired — WhatsApp numbers, review mode, plans), M postings are served by
  * local Naukri/LinkedIn/Indeed/Greenhouse fixtures, and the real schedules fire at compressed
  * times through fire_schedule(): 19:30 session health, 20:00 scrape → JD cleaning → delta fit
- * scoring → apply, 05:00 calibration, 07:00 coach; users approve, chat on WhatsApp, pay and read
+ * scoring → apply, 03:30 retention, 05:00 calibration, 07:00 coach; users approve, chat on WhatsApp, pay and read
  * notifications in between. Prints the stage report and the invariants; the last line is one
  * JSON object; exit code 1 if any invariant fails. Writes the report to docs/simulation.md.
  */

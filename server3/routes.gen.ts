@@ -4,15 +4,17 @@ import type { AgentServerDeps } from '#shared/agents/agent-server-deps.ts'
 import route0 from './routes/api/agents/apply.ts'
 import route1 from './routes/api/agents/calibrate/daily.ts'
 import route2 from './routes/api/agents/calibrate/weekly.ts'
-import route3 from './routes/api/agents/scrape.ts'
-import route4 from './routes/api/agents/session-health.ts'
-import route5 from './routes/health.ts'
+import route3 from './routes/api/agents/retention.ts'
+import route4 from './routes/api/agents/scrape.ts'
+import route5 from './routes/api/agents/session-health.ts'
+import route6 from './routes/health.ts'
 
 export const routes = (deps: AgentServerDeps) =>
   new Elysia({ name: 'server3-routes' })
     .use(route0(deps)) // /api/agents/apply
     .use(route1(deps)) // /api/agents/calibrate/daily
     .use(route2(deps)) // /api/agents/calibrate/weekly
-    .use(route3(deps)) // /api/agents/scrape
-    .use(route4(deps)) // /api/agents/session-health
-    .use(route5(deps)) // /health
+    .use(route3(deps)) // /api/agents/retention
+    .use(route4(deps)) // /api/agents/scrape
+    .use(route5(deps)) // /api/agents/session-health
+    .use(route6(deps)) // /health

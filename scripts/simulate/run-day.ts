@@ -131,6 +131,9 @@ export async function runDay(options: SimulationOptions, command: string, hooks:
     say('23:00 notifications read')
     await readNotifications(sim)
 
+    say('03:30 fire_schedule(retention)')
+    const retention = await fireSchedule(sql, 'retention', await clock.until('03:30'))
+    await waitForTriggerRun(sql, retention, STAGE_TIMEOUT_MS)
     say('05:00 fire_schedule(calibrate-daily)')
     const calibration = await fireSchedule(sql, 'calibrate-daily', await clock.until('05:00'))
     await waitForTriggerRun(sql, calibration, STAGE_TIMEOUT_MS)

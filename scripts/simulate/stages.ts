@@ -24,6 +24,7 @@ const AGENT_STAGES: { name: string; where: (sql: Sql) => ReturnType<Sql> }[] = [
   { name: 'JD cleaning', where: (sql) => sql`agent = 'jd-clean'` },
   { name: 'delta fit scoring', where: (sql) => sql`idempotency_key LIKE 'fit-score:delta:%'` },
   { name: 'apply queue and applies', where: (sql) => sql`agent IN ('apply', 'resume-tailor', 'cover-letter')` },
+  { name: '03:30 retention', where: (sql) => sql`agent = 'retention'` },
   { name: '05:00 calibration', where: (sql) => sql`agent = 'calibrate-daily'` },
   { name: '07:00 coach', where: (sql) => sql`agent = 'coach'` },
 ]

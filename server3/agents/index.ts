@@ -2,6 +2,7 @@ import type { AgentImplementation } from '#shared/agents/agent-implementation.ts
 import { applyAgent } from './apply/apply-agent.ts'
 import { calibrateDailyAgent } from './calibration/calibrate-daily-agent.ts'
 import { calibrateWeeklyAgent } from './calibration/calibrate-weekly-agent.ts'
+import { retentionAgent } from './retention/retention-agent.ts'
 import { scrapeAgent } from './scrape/scrape-agent.ts'
 import { sessionHealthAgent } from './session-health/session-health-agent.ts'
 
@@ -11,4 +12,5 @@ export const server3Agents = [
   calibrateDailyAgent,
   calibrateWeeklyAgent,
   applyAgent,
+  retentionAgent,
 ] as AgentImplementation[]

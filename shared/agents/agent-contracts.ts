@@ -89,6 +89,10 @@ export const agents = {
     name: 'calibrate-weekly', server: 'server3', path: '/api/agents/calibrate/weekly', input: TriggerInput,
     key: (i) => `calibrate-weekly:${i.trigger}`, maxAttempts: 3,
   }),
+  retention: contract({
+    name: 'retention', server: 'server3', path: '/api/agents/retention', input: TriggerInput,
+    key: (i) => `retention:${i.trigger}`, maxAttempts: 3,
+  }),
   apply: contract({
     name: 'apply', server: 'server3', path: '/api/agents/apply', input: ApplyInput,
     key: (i) =>

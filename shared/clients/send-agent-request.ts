@@ -21,4 +21,5 @@ export const sendAgentRequest: { [N in AgentName]: (clients: InternalClients, in
   'calibrate-daily': (c, input) => c.server3.api.agents.calibrate.daily.post(input),
   'calibrate-weekly': (c, input) => c.server3.api.agents.calibrate.weekly.post(input),
   apply: (c, input) => c.server3.api.agents.apply.post(input),
+  retention: (c, input) => c.server3.api.agents.retention.post(input),
 }

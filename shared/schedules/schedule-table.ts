@@ -16,7 +16,7 @@ export interface ChainedSchedule {
 }
 
 /**
- * The design's seven schedules in one place. Timed ones fire through pg_cron (converted to UTC)
+ * The design's seven schedules, and the retention sweep, in one place. Timed ones fire through pg_cron (converted to UTC)
  * or the in-process scheduler; chained ones run when the previous agent's hop lands, with the
  * DB-flag pollers as their safety net.
  */
@@ -31,6 +31,7 @@ export const TIMED_SCHEDULES: TimedSchedule[] = [
     agent: 'calibrate-weekly',
     description: 'weekly reset + Layer 3 calibration (Sunday midnight: 00:00 Monday IST)',
   },
+  { name: 'retention', ist: '30 3 * * *', agent: 'retention', description: 'delete rows past their retention window' },
 ]
 
 export const CHAINED_SCHEDULES: ChainedSchedule[] = [

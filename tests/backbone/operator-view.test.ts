@@ -71,4 +71,5 @@ test('bun run runs and bun run schedules print their tables', async () => {
   expect(text).toContain('calibrate-weekly')
   expect(text).toContain('30 18 * * 0')
   expect(text).toContain('after scrape')
+  expect(text).toContain('retention')
 })

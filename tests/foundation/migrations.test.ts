@@ -65,14 +65,18 @@ test('every poll in the flag table has a partial index', async () => {
   )
 })
 
-realPostgresTest('CREATE PUBLICATION (logical replication)')('on Supabase (publication supabase_realtime exists) notifications join the publication', async () => {
+realPostgresTest('CREATE PUBLICATION (logical replication)')('on Supabase (publication supabase_realtime and auth.uid() exist) notifications and users join the publication, auth.uid() is left as it is', async () => {
   const supabaseLike = await createEmptyDatabase()
   const admin = postgres(supabaseLike.url, { max: 1, onnotice: () => {} })
   try {
     await admin`CREATE PUBLICATION supabase_realtime`
+    await admin`CREATE SCHEMA auth`
+    await admin`CREATE FUNCTION auth.uid() RETURNS uuid LANGUAGE sql STABLE AS $$ SELECT '00000000-0000-4000-8000-00000000000a'::uuid $$`
     await migrate(supabaseLike.url)
-    const tables = await admin`SELECT tablename FROM pg_publication_tables WHERE pubname = 'supabase_realtime'`
-    expect(tables.map((t) => t.tablename)).toEqual(['notifications'])
+    const tables = await admin`SELECT tablename FROM pg_publication_tables WHERE pubname = 'supabase_realtime' ORDER BY tablename`
+    expect(tables.map((t) => t.tablename)).toEqual(['notifications', 'users'])
+    const [uid] = await admin`SELECT auth.uid() AS id`
+    expect(uid?.id).toBe('00000000-0000-4000-8000-00000000000a')
   } finally {
     await admin.end()
     await supabaseLike.drop()
