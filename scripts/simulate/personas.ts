@@ -1,4 +1,4 @@
-import { FIXTURE_CITIES, FIXTURE_ROLES } from '../../tests/server3/scrape/fixtures/fixture-jobs.ts'
+import { FIXTURE_CITIES, FIXTURE_ROLES } from '../fixtures/job-boards/fixture-jobs.ts'
 import type { Random } from './random.ts'
 
 export type Plan = 'free' | 'pro' | 'premium'

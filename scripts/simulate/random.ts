@@ -1,4 +1,4 @@
-import { hash32 } from '../../tests/server3/scrape/fixtures/fixture-jobs.ts'
+import { hash32 } from '../fixtures/job-boards/fixture-jobs.ts'
 
 export interface Random {
   /** [0, 1) */
