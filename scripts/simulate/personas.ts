@@ -1,5 +1,5 @@
 import { FIXTURE_CITIES, FIXTURE_ROLES } from '../fixtures/job-boards/fixture-jobs.ts'
-import type { Random } from './random.ts'
+import type { Random } from '../fixtures/random.ts'
 
 export type Plan = 'free' | 'pro' | 'premium'
 export type ResumeFormat = 'txt' | 'pdf' | 'docx'
