@@ -55,8 +55,9 @@ export async function startDevJobFeed(inboxDir: string, now = new Date()): Promi
     server: START_BOARD[kind]({ boards: byAts[kind], seed: SEED }),
   }))
   mkdirSync(inboxDir, { recursive: true })
+  let received = 0
   const smtp = await startSmtpFixture({
-    onMail: (mail) => writeFileSync(join(inboxDir, `${Date.now()}-${mail.to.join(',')}.eml`), mail.raw),
+    onMail: (mail) => writeFileSync(join(inboxDir, `${Date.now()}-${++received}-${mail.to.join(',')}.eml`), mail.raw),
   })
   const members = startPortalFixture({ cookie: DEV_MEMBER_COOKIE })
   return {
