@@ -3,7 +3,7 @@ import { agents } from '#shared/agents/agent-contracts.ts'
 import { percentile } from '../bench/percentiles.ts'
 import { type Cluster, SERVER_NAMES, type ServerName } from '../simulate/cluster.ts'
 import { pollUntil } from '../simulate/poll.ts'
-import type { Random } from '../simulate/random.ts'
+import type { Random } from '../fixtures/random.ts'
 import { restartPostgres } from './restart-postgres.ts'
 
 export interface ChaosPlan {

@@ -1,5 +1,5 @@
 import type { SimulationOptions } from '../simulate/options.ts'
-import { seededRandom } from '../simulate/random.ts'
+import { seededRandom } from '../fixtures/random.ts'
 import type { SimulationResult } from '../simulate/report.ts'
 import { runDay } from '../simulate/run-day.ts'
 import { startChaosMonkey } from './chaos-monkey.ts'

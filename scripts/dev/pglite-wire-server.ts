@@ -5,17 +5,44 @@ const SSL_REQUEST = 80877103
 const CANCEL_REQUEST = 80877102
 /** Messages that end a client's unit of work: Sync, simple Query, Terminate, Flush. */
 const BATCH_END = new Set(['S', 'Q', 'X', 'H'].map((c) => c.charCodeAt(0)))
+const QUERY = 'Q'.charCodeAt(0)
+const COPY_DONE = 'c'.charCodeAt(0)
+const COPY_FAIL = 'f'.charCodeAt(0)
+const COPY_IN_RESPONSE_TYPE = 'G'.charCodeAt(0)
+/** CopyInResponse: text format, no per-column formats (clients only wait for the message). */
+const COPY_IN_RESPONSE = new Uint8Array([COPY_IN_RESPONSE_TYPE, 0, 0, 0, 7, 0, 0, 0])
+const COPY_FROM_STDIN = /^\s*copy\b[\s\S]*\bfrom\s+stdin\b/i
 
 interface Connection {
   socket: Socket
   buffer: Buffer
   started: boolean
   pending: Uint8Array[]
+  /** a COPY ... FROM STDIN in progress: the query, then the client's CopyData messages */
+  copy: Uint8Array[] | null
 }
 
 interface Batch {
   connection: Connection
   messages: Uint8Array[]
+  /** 'start': tell the client to send its COPY data; 'copy': the query and its data, run as one call */
+  copy?: 'start' | 'copy'
+}
+
+function isCopyFromStdin(query: Uint8Array): boolean {
+  return COPY_FROM_STDIN.test(new TextDecoder().decode(query.subarray(5)))
+}
+
+/** The backend's answer to a COPY without the CopyInResponse the client already had from us. */
+function withoutCopyInResponse(output: Uint8Array): Uint8Array {
+  const kept: Uint8Array[] = []
+  const view = new DataView(output.buffer, output.byteOffset, output.byteLength)
+  for (let at = 0; at < output.length; ) {
+    const end = at + 1 + view.getInt32(at + 1)
+    if (output[at] !== COPY_IN_RESPONSE_TYPE) kept.push(output.subarray(at, end))
+    at = end
+  }
+  return Buffer.concat(kept)
 }
 
 /**
@@ -23,7 +50,10 @@ interface Batch {
  * pglite-socket, which interleaves connections message by message (so one client's Bind can
  * replace another's unnamed portal: "portal \"\" does not exist"), this queues whole units of
  * work (everything up to Sync/Query) and, while a client holds a transaction open, runs only
- * that client's work.
+ * that client's work. PGlite cannot resume a COPY ... FROM STDIN across calls, so the client is
+ * told to send its data at once and the query and all of its data run as one call (as
+ * electric-sql/pglite#1028 proposes for pglite-socket); an error in the COPY statement itself
+ * then reaches the client after its data, like an error in a row does.
  */
 export class PGliteWireServer {
   private server: Server | undefined
@@ -50,7 +80,7 @@ export class PGliteWireServer {
 
   private accept(socket: Socket) {
     socket.setNoDelay(true)
-    const connection: Connection = { socket, buffer: Buffer.alloc(0), started: false, pending: [] }
+    const connection: Connection = { socket, buffer: Buffer.alloc(0), started: false, pending: [], copy: null }
     socket.on('data', (chunk: Buffer) => {
       connection.buffer = Buffer.concat([connection.buffer, chunk])
       this.frame(connection)
@@ -85,8 +115,22 @@ export class PGliteWireServer {
       const length = 1 + buffer.readInt32BE(1)
       if (buffer.length < length) return
       const type = buffer[0]!
-      connection.pending.push(new Uint8Array(buffer.subarray(0, length)))
+      const message = new Uint8Array(buffer.subarray(0, length))
       connection.buffer = buffer.subarray(length)
+      if (connection.copy) {
+        connection.copy.push(message)
+        if (type === COPY_DONE || type === COPY_FAIL) {
+          this.enqueue({ connection, messages: connection.copy, copy: 'copy' })
+          connection.copy = null
+        }
+        continue
+      }
+      if (type === QUERY && connection.pending.length === 0 && isCopyFromStdin(message)) {
+        connection.copy = [message]
+        this.enqueue({ connection, messages: [], copy: 'start' })
+        continue
+      }
+      connection.pending.push(message)
       if (BATCH_END.has(type)) {
         this.enqueue({ connection, messages: connection.pending })
         connection.pending = []
@@ -114,7 +158,19 @@ export class PGliteWireServer {
     }
   }
 
-  private async run({ connection, messages }: Batch) {
+  private async run({ connection, messages, copy }: Batch) {
+    // in order with this client's earlier answers, so it reads them before the go-ahead
+    if (copy === 'start') {
+      if (connection.socket.writable) connection.socket.write(COPY_IN_RESPONSE)
+      return
+    }
+    if (copy === 'copy') {
+      const output: Uint8Array[] = []
+      await this.db.runExclusive(() => this.db.execProtocolRawStream(Buffer.concat(messages), { onRawData: (data) => void output.push(data.slice()) }))
+      if (connection.socket.writable) connection.socket.write(withoutCopyInResponse(Buffer.concat(output)))
+      this.transactionOwner = this.db.isInTransaction() ? connection : null
+      return
+    }
     await this.db.runExclusive(async () => {
       for (const message of messages) {
         if (message[0] === 'X'.charCodeAt(0)) {

@@ -1,14 +1,14 @@
 import type postgres from 'postgres'
-import { type PortalFixture, startPortalFixture } from '../../tests/server3/apply/fixtures/portal-fixture.ts'
-import { type FixtureJob, generateFixtureJobs, slugify } from '../../tests/server3/scrape/fixtures/fixture-jobs.ts'
+import { type PortalFixture, startPortalFixture } from '../fixtures/portal-fixture.ts'
+import { type FixtureJob, generateFixtureJobs, slugify } from '../fixtures/job-boards/fixture-jobs.ts'
 import {
   type FixtureServer,
   startGreenhouseFixture,
   startIndeedFixture,
   startLinkedinFixture,
   startNaukriFixture,
-} from '../../tests/server3/scrape/fixtures/index.ts'
-import { type SmtpFixture, startSmtpFixture } from '../../tests/server3/support/smtp-fixture.ts'
+} from '../fixtures/job-boards/index.ts'
+import { type SmtpFixture, startSmtpFixture } from '../fixtures/smtp-fixture.ts'
 
 export interface JobBoards {
   /** the M postings served, each on one or two boards */

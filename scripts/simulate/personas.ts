@@ -1,5 +1,5 @@
-import { FIXTURE_CITIES, FIXTURE_ROLES } from '../../tests/server3/scrape/fixtures/fixture-jobs.ts'
-import type { Random } from './random.ts'
+import { FIXTURE_CITIES, FIXTURE_ROLE_SKILLS, FIXTURE_ROLES } from '../fixtures/job-boards/fixture-jobs.ts'
+import type { Random } from '../fixtures/random.ts'
 
 export type Plan = 'free' | 'pro' | 'premium'
 export type ResumeFormat = 'txt' | 'pdf' | 'docx'
@@ -40,16 +40,6 @@ export interface Persona {
 const FIRST = ['Asha', 'Rahul', 'Priya', 'Vikram', 'Neha', 'Arjun', 'Kavya', 'Rohan', 'Sneha', 'Aditya', 'Meera', 'Karthik', 'Divya', 'Siddharth', 'Ananya', 'Farhan']
 const LAST = ['Rao', 'Sharma', 'Iyer', 'Patel', 'Nair', 'Gupta', 'Reddy', 'Menon', 'Khan', 'Das', 'Joshi', 'Kulkarni', 'Bose', 'Pillai']
 
-/** The skills each fixture role's postings ask for, so resumes and postings share vocabulary. */
-export const ROLE_SKILLS: Record<string, string[]> = {
-  'Data Analyst': ['SQL', 'Python', 'Excel', 'Power BI', 'Tableau', 'Statistics'],
-  'Software Engineer': ['Java', 'Spring Boot', 'Microservices', 'AWS', 'SQL', 'Git'],
-  'Backend Developer': ['Node.js', 'TypeScript', 'PostgreSQL', 'Redis', 'Docker', 'REST'],
-  'Product Manager': ['Roadmapping', 'Analytics', 'SQL', 'Stakeholder Management', 'A/B Testing'],
-  'DevOps Engineer': ['Kubernetes', 'Terraform', 'AWS', 'CI/CD', 'Linux', 'Prometheus'],
-  'Business Analyst': ['Requirements Gathering', 'SQL', 'Excel', 'JIRA', 'Process Mapping'],
-}
-
 function uuidFrom(random: Random): string {
   const hex = Array.from({ length: 32 }, () => random.int(16).toString(16)).join('')
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`
@@ -60,7 +50,7 @@ export function makePersonas(count: number, random: Random): Persona[] {
   return Array.from({ length: count }, (_, index) => {
     const roles = random.some(FIXTURE_ROLES, 1, 2)
     const cities = random.chance(0.1) ? [] : random.some(FIXTURE_CITIES, 1, 2)
-    const skills = [...new Set(roles.flatMap((role) => (ROLE_SKILLS[role] ?? []).filter(() => random.chance(0.75))))]
+    const skills = [...new Set(roles.flatMap((role) => (FIXTURE_ROLE_SKILLS[role] ?? []).filter(() => random.chance(0.75))))]
     const planRoll = random.next()
     const plan: Plan = planRoll < 0.6 ? 'free' : planRoll < 0.9 ? 'pro' : 'premium'
     const years = random.int(16)
@@ -76,7 +66,7 @@ export function makePersonas(count: number, random: Random): Persona[] {
       roles,
       cities,
       years,
-      skills: skills.length > 0 ? skills : (ROLE_SKILLS[roles[0] ?? ''] ?? ['SQL']).slice(0, 2),
+      skills: skills.length > 0 ? skills : (FIXTURE_ROLE_SKILLS[roles[0] ?? ''] ?? ['SQL']).slice(0, 2),
       plan,
       reviewDays: plan === 'free' || random.chance(0.3) ? 7 : 0,
       autoApply: index === 0 || random.chance(0.5),

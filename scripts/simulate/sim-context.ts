@@ -4,7 +4,7 @@ import type { JobBoards } from './job-boards.ts'
 import type { ActionMetrics } from './metrics.ts'
 import type { SimulationOptions } from './options.ts'
 import type { Persona } from './personas.ts'
-import type { Random } from './random.ts'
+import type { Random } from '../fixtures/random.ts'
 import type { Server1Client } from './server1-client.ts'
 import type { WhatsAppNetwork } from './whatsapp.ts'
 

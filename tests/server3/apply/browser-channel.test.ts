@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, test } from 'bun:test'
 import type { ApplyRequest } from '../../../server3/agents/apply/channels/apply-channel.ts'
 import { createBrowserChannel } from '../../../server3/agents/apply/channels/browser-channel.ts'
 import { requireChromium } from '../../support/test-machine.ts'
-import { type PortalFixture, startPortalFixture } from './fixtures/portal-fixture.ts'
+import { type PortalFixture, startPortalFixture } from '../../../scripts/fixtures/portal-fixture.ts'
 
 let portal: PortalFixture
 beforeAll(() => {

@@ -11,7 +11,7 @@ import {
   startLeverFixture,
   startLinkedinFixture,
   startNaukriFixture,
-} from './fixtures/index.ts'
+} from '../../../scripts/fixtures/job-boards/index.ts'
 import { fastRunOptions, sourceRow } from './run-options.ts'
 
 /** Every generated job matches the query, so counts are exact. */

@@ -1,7 +1,7 @@
 import { afterEach, expect, test } from 'bun:test'
 import { runSources } from '../../../server3/agents/scrape/run-sources.ts'
-import { ashbyJob } from './fixtures/ashby-fixture.ts'
-import { type FixtureServer, generateFixtureJobs, startAshbyFixture } from './fixtures/index.ts'
+import { ashbyJob } from '../../../scripts/fixtures/job-boards/ashby-fixture.ts'
+import { type FixtureServer, generateFixtureJobs, startAshbyFixture } from '../../../scripts/fixtures/job-boards/index.ts'
 import { fastRunOptions, sourceRow } from './run-options.ts'
 
 let server: FixtureServer | undefined

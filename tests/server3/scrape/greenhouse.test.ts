@@ -1,6 +1,6 @@
 import { afterEach, expect, test } from 'bun:test'
 import { runSources } from '../../../server3/agents/scrape/run-sources.ts'
-import { type FixtureServer, generateFixtureJobs, startGreenhouseFixture } from './fixtures/index.ts'
+import { type FixtureServer, generateFixtureJobs, startGreenhouseFixture } from '../../../scripts/fixtures/job-boards/index.ts'
 import { fastRunOptions, sourceRow } from './run-options.ts'
 
 let server: FixtureServer | undefined

@@ -1,7 +1,7 @@
 import { afterEach, expect, test } from 'bun:test'
 import { parseLinkedinSearchPage } from '../../../server3/agents/scrape/adapters/linkedin.ts'
 import { runSources } from '../../../server3/agents/scrape/run-sources.ts'
-import { type FixtureServer, generateFixtureJobs, startLinkedinFixture } from './fixtures/index.ts'
+import { type FixtureServer, generateFixtureJobs, startLinkedinFixture } from '../../../scripts/fixtures/job-boards/index.ts'
 import { fastRunOptions, sourceRow } from './run-options.ts'
 
 let server: FixtureServer | undefined

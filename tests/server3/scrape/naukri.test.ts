@@ -1,7 +1,7 @@
 import { afterEach, expect, test } from 'bun:test'
 import { parseNaukriAge } from '../../../server3/agents/scrape/adapters/naukri.ts'
 import { runSources } from '../../../server3/agents/scrape/run-sources.ts'
-import { type FixtureServer, generateFixtureJobs, startNaukriFixture } from './fixtures/index.ts'
+import { type FixtureServer, generateFixtureJobs, startNaukriFixture } from '../../../scripts/fixtures/job-boards/index.ts'
 import { TEST_NOW, fastRunOptions, sourceRow } from './run-options.ts'
 
 let server: FixtureServer | undefined

@@ -3,7 +3,7 @@ import postgres from 'postgres'
 import { createTestDatabase, type TestDatabase } from '../../support/test-database.ts'
 import { startTestCluster, type TestCluster } from '../../support/test-servers.ts'
 import { postAgent, waitForRun } from '../support/agent-calls.ts'
-import { type FixtureServer, generateFixtureJobs, startGreenhouseFixture, startIndeedFixture, startLinkedinFixture, startNaukriFixture } from './fixtures/index.ts'
+import { type FixtureServer, generateFixtureJobs, startGreenhouseFixture, startIndeedFixture, startLinkedinFixture, startNaukriFixture } from '../../../scripts/fixtures/job-boards/index.ts'
 
 let db: TestDatabase
 let cluster: TestCluster

@@ -1,6 +1,6 @@
 import { afterEach, expect, test } from 'bun:test'
 import { join } from 'node:path'
-import { type FixtureServer, generateFixtureJobs, startGreenhouseFixture, startNaukriFixture } from './fixtures/index.ts'
+import { type FixtureServer, generateFixtureJobs, startGreenhouseFixture, startNaukriFixture } from '../../../scripts/fixtures/job-boards/index.ts'
 
 const SCRIPT = join(import.meta.dir, '../../../scripts/scrape.ts')
 

@@ -7,7 +7,7 @@ import { TEST_SECRETS } from '../../support/test-config.ts'
 import { createTestDatabase, type TestDatabase } from '../../support/test-database.ts'
 import { startTestCluster, type TestCluster } from '../../support/test-servers.ts'
 import { waitFor } from '../../support/wait-for.ts'
-import { type PortalFixture, startPortalFixture } from '../apply/fixtures/portal-fixture.ts'
+import { type PortalFixture, startPortalFixture } from '../../../scripts/fixtures/portal-fixture.ts'
 import { postAgent, waitForRun } from '../support/agent-calls.ts'
 import { seedConnection } from '../support/seed.ts'
 

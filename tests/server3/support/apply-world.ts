@@ -5,8 +5,8 @@ import postgres from 'postgres'
 import { createTestDatabase, type TestDatabase } from '../../support/test-database.ts'
 import { requireChromium } from '../../support/test-machine.ts'
 import { startTestCluster, type TestCluster } from '../../support/test-servers.ts'
-import { type PortalFixture, startPortalFixture } from '../apply/fixtures/portal-fixture.ts'
-import { type SmtpFixture, startSmtpFixture } from './smtp-fixture.ts'
+import { type PortalFixture, startPortalFixture } from '../../../scripts/fixtures/portal-fixture.ts'
+import { type SmtpFixture, startSmtpFixture } from '../../../scripts/fixtures/smtp-fixture.ts'
 
 export interface ApplyWorld {
   db: TestDatabase
