@@ -10,27 +10,21 @@
  */
 import { parseArgs } from 'node:util'
 import postgres from 'postgres'
-import { ADMIN_DATABASE_URL, databaseMode } from '../../tests/support/database-mode.ts'
+import { usageError } from '#shared/cli/cli-error.ts'
+import { runCli } from '#shared/cli/run-cli.ts'
 import { createTestDatabase } from '../../tests/support/test-database.ts'
 import { startTestCluster } from '../../tests/support/test-servers.ts'
 import { waitFor } from '../../tests/support/wait-for.ts'
+import { requireRealPostgres } from '../cli/require-real-postgres.ts'
 import { percentile } from './percentiles.ts'
 
-/** One line on stderr and a non-zero exit, like every other CLI, for what the caller can fix. */
-function refuse(line: string, exitCode: number): never {
-  console.error(`bench:retention: ${line}`)
-  process.exit(exitCode)
-}
-
-let flags: { runs: string }
-try {
-  flags = parseArgs({ args: process.argv.slice(2), options: { runs: { type: 'string', default: '1000000' } }, strict: true }).values
-} catch (error) {
-  refuse(`${(error as Error).message} (usage: bun run bench:retention [--runs N])`, 2)
-}
-const RUNS = Number(flags.runs)
-if (!Number.isInteger(RUNS) || RUNS < 1) refuse(`--runs must be a positive whole number, got ${flags.runs}`, 2)
-if (databaseMode !== 'real') refuse(`needs a real PostgreSQL and none answers at ${ADMIN_DATABASE_URL}: start it, or set TEST_DATABASE_URL`, 1)
+const RUNS = await runCli('bench:retention', () => {
+  const { values } = parseArgs({ args: process.argv.slice(2), options: { runs: { type: 'string', default: '1000000' } }, strict: true })
+  const runs = Number(values.runs)
+  if (!Number.isInteger(runs) || runs < 1) throw usageError(`--runs must be a positive whole number, got ${values.runs}`)
+  requireRealPostgres()
+  return runs
+}, { usage: 'bun run bench:retention [--runs N]' })
 
 const db = await createTestDatabase()
 const sql = postgres(db.url, { max: 4, onnotice: () => {} })

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, expect, test } from 'bun:test'
 import { join } from 'node:path'
 import postgres from 'postgres'
+import { TIMED_SCHEDULES } from '#shared/schedules/schedule-table.ts'
 import { freePort } from '../support/free-port.ts'
 import { TEST_SECRETS } from '../support/test-config.ts'
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts'
@@ -89,10 +90,12 @@ test('bun run schedule:fire fires through the same path, and says in one line wh
 
   const unknown = await cli(['nope'], db.url)
   expect(unknown.code).toBe(2)
-  expect(unknown.stderr.trim()).toBe('usage: bun run schedule:fire <session-health|scrape|calibrate-daily|coach|calibrate-weekly>')
+  expect(unknown.stderr.trim()).toBe(
+    `schedule:fire: name one schedule: ${TIMED_SCHEDULES.map((s) => s.name).join(', ')} (usage: bun run schedule:fire <schedule>)`,
+  )
 
   const noDatabase = await cli(['coach'], `postgres://postgres@127.0.0.1:${freePort()}/postgres`)
   expect(noDatabase.code).toBe(1)
-  expect(noDatabase.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^could not fire coach on 127\.0\.0\.1:\d+: .*ECONNREFUSED.* \(start bun run dev, or set DATABASE_URL\)$/)])
+  expect(noDatabase.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^schedule:fire: cannot reach PostgreSQL at 127\.0\.0\.1:\d+ \(connection refused\): is it running\? Check DATABASE_URL$/)])
   expect((await sql`SELECT count(*)::int AS n FROM cron_triggers`)[0]?.n).toBe(1)
 })

@@ -96,7 +96,12 @@ const cases: Case[] = [
   ['score: bad flag', ['score', 'a', 'b', '--bogus'], {}, unknownFlag],
   ['scrape: no --role', ['scrape', '--source', 'naukri', '--dry-run'], {}, /--role is required/],
   ['scrape: bad flag', ['scrape', '--bogus'], {}, unknownFlag],
-  ...(['bench:events', 'bench:fit', 'load'] as const).flatMap((name): Case[] => [
+  ['schedule:fire: no database at all', ['schedule:fire', 'coach'], {}, noDevDatabase],
+  ['schedule:fire: database on a closed port', ['schedule:fire', 'coach'], { DATABASE_URL: CLOSED_DB }, unreachable],
+  ['schedule:fire: unknown schedule', ['schedule:fire', 'lunch'], {}, /name one schedule: .*coach/],
+  ['schedule:fire: bad flag', ['schedule:fire', 'coach', '--bogus'], {}, unknownFlag],
+  ['bench:retention: bad --runs', ['bench:retention', '--runs', 'many'], {}, /--runs must be a positive whole number, got many/],
+  ...(['bench:events', 'bench:fit', 'bench:retention', 'load'] as const).flatMap((name): Case[] => [
     [`${name}: no PostgreSQL`, [name], {}, new RegExp(`needs a real PostgreSQL and none answers at ${CLOSED_DB.replace(/[.]/g, '\\.')}`)],
     [`${name}: bad flag`, [name, '--bogus'], {}, unknownFlag],
   ]),
