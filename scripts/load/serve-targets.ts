@@ -16,6 +16,7 @@ const env = process.env
 const config = parseConfig({
   DATABASE_URL: env.DATABASE_URL ?? '',
   LOG_LEVEL: 'info',
+  SCHEDULER: 'off',
   SCHEDULE_BACKFILL_HOURS: '0',
   ...TEST_SECRETS,
   VAULT_KEYS: env.VAULT_KEYS ?? TEST_SECRETS.VAULT_KEYS,

@@ -53,6 +53,11 @@ export const EnvSchema = T.Object({
   ADMIN_TOKEN: T.Optional(Secret('a bearer token of at least 32 characters for /api/admin routes')),
   WA_ENABLED: T.Boolean({ default: false, title: 'start the WhatsApp (Baileys) socket on Server 1', description: 'true or false' }),
   UPLOAD_MAX_BYTES: T.Integer({ minimum: 1024, default: 5 * 1024 * 1024, title: 'largest resume upload', description: 'a size in bytes' }),
+  SCHEDULER: T.Union([T.Literal('auto'), T.Literal('off')], {
+    default: 'auto',
+    title: 'who fires the timed schedules',
+    description: 'auto (register them as pg_cron jobs where pg_cron is loaded, else fire them in process) or off (only fire_schedule() calls fire them: tests)',
+  }),
   SCHEDULE_BACKFILL_HOURS: T.Number({ minimum: 0, maximum: 48, default: 3, title: 'a schedule missed this recently fires once at start', description: 'hours (0-48)' }),
   AGENT_LEASE_MS: T.Integer({ minimum: 500, default: 30_000, description: 'milliseconds an agent run lease lasts' }),
   AGENT_POLL_MS: T.Integer({ minimum: 50, default: 1_000, description: 'milliseconds between agent run polls' }),

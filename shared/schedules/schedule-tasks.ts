@@ -4,16 +4,15 @@ import { type BackgroundTask, intervalTask } from '../boot/background-task.ts'
 import type { ServerContext } from '../context.ts'
 import { backfillMissedSchedules } from './backfill-missed-schedules.ts'
 import { claimDueTriggers } from './claim-due-triggers.ts'
-import { inProcessScheduler } from './in-process-scheduler.ts'
-import { locatePgCron } from './pg-cron.ts'
 import { TIMED_SCHEDULES } from './schedule-table.ts'
+import { startTimedSchedules } from './start-timed-schedules.ts'
 
 export const CRON_CHANNEL = 'talvix_cron'
 
 /**
- * The schedule side of a server: claim triggers of the schedules it owns (woken by NOTIFY,
- * polled as a safety net), backfill what was missed, and fire schedules itself where pg_cron
- * is missing.
+ * The schedule side of a server: have the timed schedules fired (pg_cron jobs registered, or the
+ * in-process scheduler where pg_cron is missing), backfill what was missed, and claim triggers of
+ * the schedules it owns (woken by NOTIFY, polled as a safety net).
  */
 export function scheduleTasks(ctx: ServerContext, engine: RunEngine, server: ServerName): BackgroundTask[] {
   const owned = TIMED_SCHEDULES.filter((s) => agents[s.agent].server === server)
@@ -32,11 +31,7 @@ export function scheduleTasks(ctx: ServerContext, engine: RunEngine, server: Ser
     {
       name: 'schedules',
       async start() {
-        const pgCron = ctx.embedded ? null : await locatePgCron(ctx.sql, ctx.config.DATABASE_URL)
-        if (!pgCron) {
-          scheduler = inProcessScheduler(ctx.sql, ctx.log, TIMED_SCHEDULES)
-          await scheduler.start()
-        }
+        if (ctx.config.SCHEDULER === 'auto') scheduler = (await startTimedSchedules(ctx)) ?? undefined
         const backfilled = await backfillMissedSchedules(ctx.sql, TIMED_SCHEDULES, ctx.config.SCHEDULE_BACKFILL_HOURS)
         if (backfilled.length > 0) ctx.log.info({ schedules: backfilled }, 'backfilled missed schedules')
         if (owned.length === 0) return

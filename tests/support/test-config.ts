@@ -9,7 +9,10 @@ export const TEST_SECRETS = {
   ADMIN_TOKEN: 'test-admin-token-0123456789abcdef0123456789',
 }
 
-/** Fast polls and short leases so recovery happens in seconds; no backfill of real-clock schedules. */
+/**
+ * Fast polls and short leases so recovery happens in seconds; no real-clock schedules (neither
+ * pg_cron jobs nor the in-process scheduler: a test fires what it needs) and no backfill of them.
+ */
 const TEST_SETTINGS = {
   NODE_ENV: 'test',
   LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
@@ -17,6 +20,7 @@ const TEST_SETTINGS = {
   AGENT_LEASE_MS: '3000',
   AGENT_RETRY_BASE_MS: '100',
   FLAG_POLL_MS: '300',
+  SCHEDULER: 'off',
   SCHEDULE_BACKFILL_HOURS: '0',
   // a Chromium elsewhere than Debian's /usr/bin/chromium reaches every test server
   ...(process.env.CHROMIUM_PATH ? { CHROMIUM_PATH: process.env.CHROMIUM_PATH } : {}),
