@@ -54,6 +54,18 @@ test('a bad filter is a 422 naming the field', async () => {
   expect(((await nul.json()) as { field: string }).field).toBe('agent')
 })
 
+test('limit comes as text in the query string and is read as a number, within 1-500', async () => {
+  const one = await runs(TEST_SECRETS.ADMIN_TOKEN, '?limit=1')
+  expect(one.status).toBe(200)
+  expect(((await one.json()) as unknown[]).length).toBe(1)
+  for (const bad of ['0', '501', '1.5', 'lots']) {
+    const res = await runs(TEST_SECRETS.ADMIN_TOKEN, `?limit=${bad}`)
+    expect(res.status).toBe(422)
+    const body = (await res.json()) as { field: string }
+    expect(body.field).toBe('limit')
+  }
+})
+
 /** Async on purpose: on the embedded fallback the database is served by this very process. */
 async function runScript(args: string[]) {
   const child = Bun.spawn(['bun', ...args], { env: { ...process.env, DATABASE_URL: db.url }, stdout: 'pipe', stderr: 'pipe' })
