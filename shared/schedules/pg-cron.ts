@@ -52,25 +52,6 @@ export async function registerPgCronSchedules(location: CronLocation, schedules 
   }
 }
 
-/**
- * Makes pg_cron's jobs for this database exactly the timed schedules: each registered (or updated
- * to its current time) and any `talvix:<db>:*` job whose schedule was removed unscheduled. Every
- * server calls it at start; cron.schedule_in_database is an upsert by job name, so concurrent and
- * repeated calls leave the same jobs.
- */
-export async function syncPgCronSchedules(location: CronLocation, schedules = TIMED_SCHEDULES) {
-  await registerPgCronSchedules(location, schedules)
-  const cronSql = createSql(location.cronUrl, { max: 1 })
-  try {
-    const current = schedules.map((s) => cronJobName(location.appDatabase, s.name))
-    await cronSql`
-      SELECT cron.unschedule(jobid) FROM cron.job
-       WHERE jobname LIKE ${`talvix:${location.appDatabase}:%`} AND jobname <> ALL (${current}::text[])`
-  } finally {
-    await cronSql.end({ timeout: 5 })
-  }
-}
-
 export interface PgCronJob {
   jobname: string
   schedule: string

@@ -71,21 +71,22 @@ describe('pg_cron', () => {
     expect(jobs.every((j) => j.command.startsWith('SELECT fire_schedule('))).toBe(true)
   })
 
-  pgCronTest('a server starting with SCHEDULER=auto registers the timed schedules with pg_cron and drops a removed one; SCHEDULER=off registers none', async () => {
+  pgCronTest('a server starting with SCHEDULER=auto registers the timed schedules with pg_cron and leaves a job it does not know; SCHEDULER=off registers none', async () => {
     await requirePgCron()
     const location = (await locatePgCron(sql, db.url))!
     await unregisterPgCronSchedules(location)
-    await registerPgCronSchedules(location, [{ name: 'retired', ist: '0 9 * * *', agent: 'coach', description: 'a schedule since removed' }])
+    // a newer version's schedule: an older instance starting mid-deploy must not remove it
+    await registerPgCronSchedules(location, [{ name: 'newer', ist: '0 9 * * *', agent: 'coach', description: 'a schedule this version does not have' }])
     const jobNames = async () => (await listPgCronJobs(location)).map((j) => j.jobname.split(':').at(-1))
 
     const off = await startTestCluster(db.url, ['server3'])
     await off.stopAll()
-    expect(await jobNames()).toEqual(['retired'])
+    expect(await jobNames()).toEqual(['newer'])
 
     const auto = await startTestCluster(db.url, ['server2', 'server3'], { SCHEDULER: 'auto' })
     try {
-      expect(await jobNames()).toEqual(TIMED_SCHEDULES.map((s) => s.name).toSorted())
-      const jobs = await listPgCronJobs(location)
+      expect(await jobNames()).toEqual([...TIMED_SCHEDULES.map((s) => s.name), 'newer'].toSorted())
+      const jobs = (await listPgCronJobs(location)).filter((j) => !j.jobname.endsWith(':newer'))
       expect(jobs.every((j) => j.database === db.name && j.active)).toBe(true)
       expect(jobs.map((j) => j.schedule).toSorted()).toEqual(TIMED_SCHEDULES.map((s) => istToUtcCron(s.ist)).toSorted())
     } finally {
