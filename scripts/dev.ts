@@ -11,6 +11,7 @@ import { config as loadDotenv } from 'dotenv'
 import { runCli } from '#shared/cli/run-cli.ts'
 import { createSql } from '#shared/db/create-sql.ts'
 import { migrate } from '#shared/db/migrate.ts'
+import { configuredDatabaseUrl, embeddedDatabasePort } from './cli/cli-database.ts'
 import { loadDevSecrets } from './dev/dev-secrets.ts'
 import { startEmbeddedPostgres } from './dev/embedded-postgres.ts'
 import { disableDevFeed, enableDevFeed } from './dev/enable-dev-feed.ts'
@@ -23,7 +24,9 @@ const dev = await runCli('dev', async () => {
     options: { feed: { type: 'boolean' }, 'no-feed': { type: 'boolean' } },
     strict: true,
   })
-  const withFeed = flags['no-feed'] ? false : (flags.feed ?? !process.env.DATABASE_URL)
+  // a malformed DATABASE_URL is refused before any secret is generated and printed
+  const ownDatabase = configuredDatabaseUrl()
+  const withFeed = flags['no-feed'] ? false : (flags.feed ?? !ownDatabase)
   const dataDir = process.env.DATA_DIR || './.data'
   const { secrets, created, path } = loadDevSecrets(dataDir)
   if (created) {
@@ -31,9 +34,9 @@ const dev = await runCli('dev', async () => {
     for (const [name, value] of Object.entries(secrets)) console.log(`  ${name}=${value}`)
   }
   let embedded: Awaited<ReturnType<typeof startEmbeddedPostgres>> | undefined
-  let databaseUrl = process.env.DATABASE_URL
+  let databaseUrl = ownDatabase
   if (!databaseUrl) {
-    embedded = await startEmbeddedPostgres(dataDir, Number(process.env.EMBEDDED_DB_PORT || 5499))
+    embedded = await startEmbeddedPostgres(dataDir, embeddedDatabasePort())
     databaseUrl = embedded.url
     console.log(`Embedded PGlite database in ${dataDir}/pglite, served at ${databaseUrl}`)
   }

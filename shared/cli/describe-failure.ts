@@ -1,4 +1,4 @@
-import { ConfigError } from '../config/load-config.ts'
+import { ConfigError } from '../config/config-error.ts'
 import { HttpError } from '../http/http-error.ts'
 import { CliError } from './cli-error.ts'
 
