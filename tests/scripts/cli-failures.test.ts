@@ -39,6 +39,8 @@ function environment(vars: Record<string, string>): Record<string, string> {
     SERVER1_URL: `http://127.0.0.1:${closedPort}`,
     DATA_DIR: emptyDir,
     LOG_LEVEL: 'silent',
+    // `bun run test`'s preflight reports what it would set up, never runs it (scripts/test-preflight.ts)
+    TEST_PREFLIGHT_REPORT_ONLY: '1',
     ...vars,
   }
 }
@@ -75,6 +77,7 @@ const cases: Case[] = [
   ]),
   // a filter that matches no file: should the preflight wrongly pass, no suite runs
   ['test: no PostgreSQL', ['test', 'tests/scripts/no-such-test-file'], {}, new RegExp(`no PostgreSQL answers at ${CLOSED_DB.replace(/[.]/g, '\\.')} \\(ECONNREFUSED\\)`)],
+  ['test: malformed TEST_DATABASE_URL', ['test', 'tests/scripts/no-such-test-file'], { TEST_DATABASE_URL: 'not-a-url' }, /Config error: TEST_DATABASE_URL is invalid: expected a postgres:\/\/ URL/],
   ['db:migrate: no DATABASE_URL', ['db:migrate'], {}, /DATABASE_URL is missing/],
   ['db:migrate: database on a closed port', ['db:migrate'], { DATABASE_URL: CLOSED_DB }, unreachable],
   ['db:migrate: bad flag', ['db:migrate', '--bogus'], {}, unknownFlag],
