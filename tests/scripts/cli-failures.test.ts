@@ -62,6 +62,11 @@ const noDevDatabase = /DATABASE_URL is not set and no `bun run dev` embedded dat
 const unknownFlag = /Unknown option '--bogus'/
 const MALFORMED_DB = { DATABASE_URL: 'not-a-url' }
 const malformedDb = /Config error: DATABASE_URL is invalid: expected a postgres:\/\/ URL such as/
+const REMOTE_DB = { DATABASE_URL: 'postgres://talvix@db.example.in:5432/talvix' }
+const feedRefusedRemote = /--feed writes job sources pointing at this machine into DATABASE_URL's database, which is not on this machine/
+const feedRefusedProduction = /the local job feed is for development and NODE_ENV is production/
+// were it not refused, dev would stop at the closed port instead of starting servers
+const PRODUCTION = { NODE_ENV: 'production', DATABASE_URL: CLOSED_DB }
 
 type Case = [label: string, args: string[], vars: Record<string, string>, names: RegExp]
 
@@ -69,6 +74,8 @@ const cases: Case[] = [
   ['dev: database on a closed port', ['dev'], { DATABASE_URL: CLOSED_DB }, unreachable],
   ['dev: bad flag', ['dev', '--bogus'], {}, unknownFlag],
   ['dev: malformed DATABASE_URL', ['dev'], MALFORMED_DB, malformedDb],
+  ['dev: --feed on a database on another machine', ['dev', '--feed'], REMOTE_DB, feedRefusedRemote],
+  ['dev: --feed with NODE_ENV=production', ['dev', '--feed'], PRODUCTION, feedRefusedProduction],
   ...(['server1', 'server2', 'server3'] as const).flatMap((server): Case[] => [
     [`${server}: no DATABASE_URL`, [server], SERVER_ENV, /Config error: DATABASE_URL is missing: expected a postgres:\/\/ URL/],
     [`${server}: database on a closed port`, [server], { ...SERVER_ENV, DATABASE_URL: CLOSED_DB }, unreachable],
@@ -138,7 +145,11 @@ describe('every README CLI fails with one clear line', () => {
 })
 
 describe('bun run dev refuses before it generates and prints secrets', () => {
-  test.each([['a malformed DATABASE_URL', [], MALFORMED_DB]] as const)('%s', async (_label, flags, vars) => {
+  test.each([
+    ['a malformed DATABASE_URL', [], MALFORMED_DB],
+    ['--feed on a database on another machine', ['--feed'], REMOTE_DB],
+    ['--feed with NODE_ENV=production', ['--feed'], PRODUCTION],
+  ] as const)('%s', async (_label, flags, vars) => {
     const dataDir = join(emptyDir, `dev-${crypto.randomUUID()}`)
     const { exitCode, lines, stdout } = await cli(['dev', ...flags], { ...vars, DATA_DIR: dataDir })
     expect(exitCode).toBe(1)
