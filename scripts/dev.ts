@@ -2,18 +2,21 @@
  * `bun run dev [--feed | --no-feed]`: all three servers, with nothing set up. Without DATABASE_URL it
  * starts an embedded PGlite database under DATA_DIR; secrets get local defaults (printed once). The
  * local job feed (Indian postings on Greenhouse/Lever/Ashby-shaped boards, an SMTP inbox for email
- * applies) runs by default on the embedded database, with --feed on your own DATABASE_URL; the
- * first time, its scrape is fired at once instead of at 20:00 IST.
+ * applies) runs by default on the embedded database, with --feed on your own DATABASE_URL (a local
+ * one, never with NODE_ENV=production); the first time, its scrape is fired at once instead of at
+ * 20:00 IST. Stopping dev switches the feed off in the database again.
  */
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { config as loadDotenv } from 'dotenv'
+import { describeFailure } from '#shared/cli/describe-failure.ts'
 import { runCli } from '#shared/cli/run-cli.ts'
 import { createSql } from '#shared/db/create-sql.ts'
 import { migrate } from '#shared/db/migrate.ts'
+import { configuredDatabaseUrl, embeddedDatabasePort } from './cli/cli-database.ts'
 import { loadDevSecrets } from './dev/dev-secrets.ts'
 import { startEmbeddedPostgres } from './dev/embedded-postgres.ts'
-import { disableDevFeed, enableDevFeed } from './dev/enable-dev-feed.ts'
+import { disableDevFeed, enableDevFeed, refuseDevFeedOutside } from './dev/enable-dev-feed.ts'
 import { startDevJobFeed } from './dev/job-feed.ts'
 
 loadDotenv({ quiet: true })
@@ -23,7 +26,10 @@ const dev = await runCli('dev', async () => {
     options: { feed: { type: 'boolean' }, 'no-feed': { type: 'boolean' } },
     strict: true,
   })
-  const withFeed = flags['no-feed'] ? false : (flags.feed ?? !process.env.DATABASE_URL)
+  // what can be refused is refused before any secret is generated and printed
+  const ownDatabase = configuredDatabaseUrl()
+  const withFeed = flags['no-feed'] ? false : (flags.feed ?? !ownDatabase)
+  if (withFeed) refuseDevFeedOutside(ownDatabase)
   const dataDir = process.env.DATA_DIR || './.data'
   const { secrets, created, path } = loadDevSecrets(dataDir)
   if (created) {
@@ -31,9 +37,9 @@ const dev = await runCli('dev', async () => {
     for (const [name, value] of Object.entries(secrets)) console.log(`  ${name}=${value}`)
   }
   let embedded: Awaited<ReturnType<typeof startEmbeddedPostgres>> | undefined
-  let databaseUrl = process.env.DATABASE_URL
+  let databaseUrl = ownDatabase
   if (!databaseUrl) {
-    embedded = await startEmbeddedPostgres(dataDir, Number(process.env.EMBEDDED_DB_PORT || 5499))
+    embedded = await startEmbeddedPostgres(dataDir, embeddedDatabasePort())
     databaseUrl = embedded.url
     console.log(`Embedded PGlite database in ${dataDir}/pglite, served at ${databaseUrl}`)
   }
@@ -55,6 +61,8 @@ const { feed, firstScrape } = dev
 const env = {
   ...feed?.env,
   ...process.env,
+  // this run's token, whatever the environment says: the feed's rows carry it
+  ...(feed && { DEV_FEED_TOKEN: feed.env.DEV_FEED_TOKEN }),
   ...dev.secrets,
   DATABASE_URL: dev.databaseUrl,
   DATA_DIR: dev.dataDir,
@@ -85,12 +93,26 @@ const feedLines = feed
   : ['No local job feed (--no-feed, or DATABASE_URL without --feed)']
 console.log(['', 'Talvix is running:', ...ready.map((line) => `  ${line}`), '', ...feedLines, 'A frontend token for a user: bun run token <user-uuid>', ''].join('\n'))
 
+/** The feed's rows point at ports that die with this process: switched off before the database stops. */
+async function switchFeedOff() {
+  const sql = createSql(dev.databaseUrl, { max: 1 })
+  try {
+    await disableDevFeed(sql)
+  } catch (error) {
+    // the rows stay enabled, but only this run's servers ever scraped them (server3/agents/scrape/dev-feed-sources.ts)
+    console.error(`dev: could not switch the local job feed off in the database (${describeFailure(error)?.line ?? String(error)}); bun run dev --no-feed does`)
+  } finally {
+    await sql.end({ timeout: 5 })
+  }
+}
+
 let stopping = false
 const stop = async () => {
   if (stopping) return
   stopping = true
   for (const child of children) child.kill('SIGTERM')
   await Promise.all(children.map((child) => child.exited))
+  if (feed) await switchFeedOff()
   await feed?.stop()
   await dev.embedded?.stop()
   process.exit(0)

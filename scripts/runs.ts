@@ -4,12 +4,12 @@
  */
 import { parseArgs } from 'node:util'
 import { config as loadDotenv } from 'dotenv'
+import { UUID_PATTERN } from '#shared/auth/user-auth.ts'
 import { usageError } from '#shared/cli/cli-error.ts'
 import { runCli } from '#shared/cli/run-cli.ts'
 import { listRecentRuns, RUN_STATUSES, type RunFilter } from '#shared/runs/list-recent-runs.ts'
 import { rerunFailedRun } from '../server1/operator/rerun-failed-run.ts'
 import { withCliDatabase } from './cli/cli-database.ts'
-import { UUID_PATTERN } from './cli/uuid-pattern.ts'
 import { printTable } from './print-table.ts'
 
 const USAGE = `bun run runs [--status ${RUN_STATUSES.join('|')}] [--agent AGENT] [--limit 1-500] | bun run runs --rerun RUN_ID`

@@ -4,9 +4,9 @@
 # when Chromium is missing) and by developers (`sudo bash scripts/setup-chromium.sh`).
 set -euo pipefail
 
-if [[ ${EUID:-$(id -u)} -ne 0 ]]; then
-  exec sudo -E bash "$0" "$@"
-fi
+# shellcheck source=scripts/become-root.sh
+source "$(dirname "${BASH_SOURCE[0]}")/become-root.sh"
+become_root "$0" "$@"
 
 CHROMIUM=/usr/bin/chromium
 if [[ -x "$CHROMIUM" ]]; then

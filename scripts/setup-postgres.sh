@@ -56,9 +56,9 @@
 # when the running server lacks one of these settings.
 set -euo pipefail
 
-if [[ ${EUID:-$(id -u)} -ne 0 ]]; then
-  exec sudo -E bash "$0" "$@"
-fi
+# shellcheck source=scripts/become-root.sh
+source "$(dirname "${BASH_SOURCE[0]}")/become-root.sh"
+become_root "$0" "$@"
 
 PG_VERSION="${PG_VERSION:-15}"
 PG_CLUSTER="${PG_CLUSTER:-main}"

@@ -6,6 +6,8 @@
  * passwordless sudo) on Debian, a local cluster — is fixed by the same scripts CI uses
  * (scripts/setup-postgres.sh, scripts/setup-chromium.sh; idempotent, restart only when a setting
  * changes); otherwise it stops at once with one line: what is missing and the command that fixes it.
+ * TEST_PREFLIGHT_REPORT_ONLY=1 never runs a setup script, only says which one would fix the gap: the
+ * tests that run this preflight set it, so no test can install packages or restart PostgreSQL.
  */
 import { parseArgs } from 'node:util'
 import { CliError } from '#shared/cli/cli-error.ts'
@@ -24,7 +26,7 @@ await runCli('test', async () => {
   parseArgs({ args: process.argv.slice(2), options: {}, strict: true })
   const problems = await findProblems()
   if (problems.length === 0) return
-  if (problems.some((p) => !p.setup)) throw new CliError(problemsLine(problems))
+  if (process.env.TEST_PREFLIGHT_REPORT_ONLY === '1' || problems.some((p) => !p.setup)) throw new CliError(problemsLine(problems))
   for (const { what, setup } of problems) {
     console.log(`test preflight: ${what}: running ${setup!.script}`)
     const { exitCode } = Bun.spawnSync(['bash', setup!.script], { env: { ...process.env, ...setup!.env }, stdin: 'ignore', stdout: 'inherit', stderr: 'inherit' })

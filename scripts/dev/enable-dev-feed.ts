@@ -1,5 +1,8 @@
+import { CliError } from '#shared/cli/cli-error.ts'
+import { isLocalDatabase } from '#shared/config/index.ts'
 import type { Sql } from '#shared/db/create-sql.ts'
 import { type FiredSchedule, fireScheduleNow } from '#shared/schedules/fire-schedule-now.ts'
+import { DEV_SOURCE_PREFIX } from '../../server3/agents/scrape/dev-feed-sources.ts'
 import { FEED_ROLES } from '../fixtures/job-boards/indian-postings.ts'
 import type { DevJobFeed } from './job-feed.ts'
 
@@ -12,6 +15,22 @@ export const DEV_SOURCE_IDS = ['dev-greenhouse', 'dev-lever', 'dev-ashby']
  * applied for it.
  */
 export const DEV_MARKET_USER_ID = '00000000-0000-4000-8000-0000000de500'
+
+/**
+ * The feed writes enabled job sources pointing at this machine, and a market searcher, into the
+ * database: only a development database on this machine may get them. Refused, in one line, before
+ * anything is started or written.
+ */
+export function refuseDevFeedOutside(databaseUrl: string | undefined, env: NodeJS.ProcessEnv = process.env): void {
+  if (env.NODE_ENV === 'production') {
+    throw new CliError('the local job feed is for development and NODE_ENV is production: run bun run dev --no-feed, or unset NODE_ENV')
+  }
+  if (databaseUrl && !isLocalDatabase(databaseUrl)) {
+    throw new CliError(
+      "--feed writes job sources pointing at this machine into DATABASE_URL's database, which is not on this machine: every server using it would scrape them; use a local database, or drop --feed",
+    )
+  }
+}
 
 /**
  * Points the dev database at the local feed (job_sources rows `dev-*`, enabled, at this run's
@@ -37,7 +56,14 @@ export async function enableDevFeed(sql: Sql, feed: DevJobFeed): Promise<FiredSc
   return state?.scraped ? null : fireScheduleNow(sql, 'scrape')
 }
 
-/** Without the feed its rows would point at ports nothing listens on: the scrape leaves them out. */
+/**
+ * Switches the feed off in this database: its rows point at ports that die with the run that
+ * wrote them, and the market searcher would widen every scrape of the real sources. `bun run dev`
+ * does it when it stops, and again at a start without the feed (after a run killed before it could).
+ */
 export async function disableDevFeed(sql: Sql): Promise<void> {
-  await sql`UPDATE job_sources SET enabled = FALSE WHERE id = ANY (${DEV_SOURCE_IDS}::text[]) AND enabled`
+  await sql.begin(async (tx) => {
+    await tx`UPDATE job_sources SET enabled = FALSE WHERE starts_with(id, ${DEV_SOURCE_PREFIX}) AND enabled`
+    await tx`UPDATE users SET target_roles = '{}' WHERE id = ${DEV_MARKET_USER_ID} AND cardinality(target_roles) > 0`
+  })
 }

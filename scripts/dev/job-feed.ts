@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { FixtureJob } from '../fixtures/job-boards/fixture-jobs.ts'
@@ -5,6 +6,7 @@ import { type AtsKind, generateIndianPostings } from '../fixtures/job-boards/ind
 import { type FixtureServer, startAshbyFixture, startGreenhouseFixture, startLeverFixture } from '../fixtures/job-boards/index.ts'
 import { startPortalFixture } from '../fixtures/portal-fixture.ts'
 import { startSmtpFixture } from '../fixtures/smtp-fixture.ts'
+import { DEV_SOURCE_PREFIX } from '../../server3/agents/scrape/dev-feed-sources.ts'
 import { SESSION_PLATFORMS } from '../../server3/sessions/platform-profiles.ts'
 
 const SEED = 'talvix-dev'
@@ -18,14 +20,15 @@ export interface DevSource {
   id: string
   kind: AtsKind
   base_url: string
-  config: { boards: { board: string; company: string }[] }
+  /** dev_feed_token: only servers given the same DEV_FEED_TOKEN scrape the row (server3/agents/scrape/dev-feed-sources.ts) */
+  config: { boards: { board: string; company: string }[]; dev_feed_token: string }
 }
 
 export interface DevJobFeed {
   postings: number
   sources: DevSource[]
-  /** what the servers need to apply and probe locally: the inbox, and member pages standing in for the platforms */
-  env: { SMTP_URL: string; SESSION_PROBE_URLS: string }
+  /** what the servers need to scrape, apply and probe locally: the feed's token, the inbox, and member pages standing in for the platforms */
+  env: { DEV_FEED_TOKEN: string; SMTP_URL: string; SESSION_PROBE_URLS: string }
   inboxDir: string
   stop(): Promise<void>
 }
@@ -60,15 +63,16 @@ export async function startDevJobFeed(inboxDir: string, now = new Date()): Promi
     onMail: (mail) => writeFileSync(join(inboxDir, `${Date.now()}-${++received}-${mail.to.join(',')}.eml`), mail.raw),
   })
   const members = startPortalFixture({ cookie: DEV_MEMBER_COOKIE })
+  const token = randomBytes(24).toString('base64url')
   return {
     postings: postings.length,
     sources: servers.map(({ kind, server }) => ({
-      id: `dev-${kind}`,
+      id: `${DEV_SOURCE_PREFIX}${kind}`,
       kind,
       base_url: server.url,
-      config: { boards: Object.keys(byAts[kind]).map((board) => ({ board, company: companies.get(board) ?? board })) },
+      config: { boards: Object.keys(byAts[kind]).map((board) => ({ board, company: companies.get(board) ?? board })), dev_feed_token: token },
     })),
-    env: { SMTP_URL: smtp.url, SESSION_PROBE_URLS: SESSION_PLATFORMS.map((platform) => `${platform}=${members.url}`).join(',') },
+    env: { DEV_FEED_TOKEN: token, SMTP_URL: smtp.url, SESSION_PROBE_URLS: SESSION_PLATFORMS.map((platform) => `${platform}=${members.url}`).join(',') },
     inboxDir,
     async stop() {
       await Promise.all(servers.map(({ server }) => server.stop()))

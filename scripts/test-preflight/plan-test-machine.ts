@@ -1,3 +1,4 @@
+import { postgresHint } from '#shared/cli/describe-failure.ts'
 import { type ChromiumFacts, type DatabaseFacts, DEBIAN_CHROMIUM, type HostFacts } from './test-machine-facts.ts'
 
 /** scripts/setup-postgres.sh's floor: one database per test file, many pools at once. */
@@ -49,6 +50,28 @@ export function databaseLacks(db: DatabaseFacts, kinds: GapKind[] = ALL_DATABASE
   return databaseGaps(db.server).some((gap) => kinds.includes(gap.kind))
 }
 
+type UnreachableServer = Extract<DatabaseFacts['server'], { reachable: false }>
+
+/** Socket-level refusals: nothing listens where the URL points, which starting the cluster (setup-postgres.sh) can fix. */
+const NOTHING_LISTENS = new Set(['ECONNREFUSED', 'ENOENT'])
+
+/**
+ * No session. setup-postgres.sh is the fix only when the cluster is stopped or nothing listens;
+ * when PostgreSQL itself refused (wrong password, no such database, too many clients) a restart
+ * fixes nothing and would hit everyone sharing the cluster: its message and what to do instead.
+ */
+function unreachableProblem(db: DatabaseFacts, server: UnreachableServer, cluster: HostFacts['cluster'], setupPostgres: Pick<Problem, 'fix' | 'setup'> | null): Problem {
+  if (server.sqlState) {
+    const fix = postgresHint(server.sqlState, 'TEST_DATABASE_URL') ?? 'check TEST_DATABASE_URL and that server'
+    return { kind: 'unreachable', what: `PostgreSQL at ${db.shown} refused the connection: ${server.error} (${server.sqlState})`, fix }
+  }
+  const stopped = cluster !== null && !cluster.running
+  const what = stopped ? `PostgreSQL ${cluster.version}/${cluster.name} (port ${db.port}) is not running` : `no PostgreSQL answers at ${db.shown} (${server.error})`
+  const fix = 'start it, or set TEST_DATABASE_URL to a PostgreSQL 15 with pg_cron (on Debian: sudo bash scripts/setup-postgres.sh sets up the local cluster)'
+  const startable = stopped || (server.errno !== undefined && NOTHING_LISTENS.has(server.errno))
+  return { kind: 'unreachable', what, ...((startable && setupPostgres) || { fix }) }
+}
+
 /**
  * What to do about the database. A local Debian cluster is set up by scripts/setup-postgres.sh
  * (it also starts a stopped one); any other server can only be told what it lacks.
@@ -56,12 +79,7 @@ export function databaseLacks(db: DatabaseFacts, kinds: GapKind[] = ALL_DATABASE
 export function databaseProblems(db: DatabaseFacts, host: HostFacts, kinds: GapKind[] = ALL_DATABASE_GAPS): Problem[] {
   const { cluster } = host
   const setupPostgres = cluster && host.apt ? setupFor('scripts/setup-postgres.sh', clusterEnv(cluster), host) : null
-  if (!db.server.reachable) {
-    if (!kinds.includes('unreachable')) return []
-    const what = cluster && !cluster.running ? `PostgreSQL ${cluster.version}/${cluster.name} (port ${db.port}) is not running` : `no PostgreSQL answers at ${db.shown} (${db.server.error})`
-    const fix = 'start it, or set TEST_DATABASE_URL to a PostgreSQL 15 with pg_cron (on Debian: sudo bash scripts/setup-postgres.sh sets up the local cluster)'
-    return [{ kind: 'unreachable', what, ...(setupPostgres ?? { fix }) }]
-  }
+  if (!db.server.reachable) return kinds.includes('unreachable') ? [unreachableProblem(db, db.server, cluster, setupPostgres)] : []
   const gaps = databaseGaps(db.server).filter((gap) => kinds.includes(gap.kind))
   const [first] = gaps
   if (!first) return []

@@ -1,5 +1,6 @@
 import { accessSync, constants, statSync } from 'node:fs'
 import postgres from 'postgres'
+import { isLocalDatabase } from '#shared/config/index.ts'
 
 /** Where the suite's PostgreSQL is and what it has; tests/support/database-mode.ts uses the same URL. */
 export interface DatabaseFacts {
@@ -10,7 +11,8 @@ export interface DatabaseFacts {
   /** on this machine: a local Debian cluster can be set up by scripts/setup-postgres.sh */
   local: boolean
   server:
-    | { reachable: false; error: string }
+    /** error: the errno code (ECONNREFUSED…) or the server's message; errno or sqlState says which */
+    | { reachable: false; error: string; errno?: string; sqlState?: string }
     | { reachable: true; versionNum: number; preload: string[]; cronDatabase: string | null; cronExtension: boolean; maxConnections: number }
 }
 
@@ -33,20 +35,24 @@ export interface HostFacts {
 export const DEFAULT_TEST_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/postgres'
 export const DEBIAN_CHROMIUM = '/usr/bin/chromium'
 
+/** The suite's PostgreSQL, for the preflight and tests/support/database-mode.ts alike: an empty TEST_DATABASE_URL is an unset one. */
 export const testDatabaseUrl = (env: NodeJS.ProcessEnv = process.env) => env.TEST_DATABASE_URL || DEFAULT_TEST_DATABASE_URL
 
-const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '::1', '[::1]', ''])
-
-function errorText(error: unknown): string {
-  const code = (error as { code?: unknown }).code
-  return typeof code === 'string' && /^E[A-Z]+$/.test(code) ? code : error instanceof Error ? error.message : String(error)
+/** Why no session could be had: refused by the socket (an errno code) or by PostgreSQL itself (a SQLSTATE and its message). */
+function unreachable(error: unknown): Extract<DatabaseFacts['server'], { reachable: false }> {
+  const { code, name } = error as { code?: unknown; name?: unknown }
+  const message = error instanceof Error ? error.message : String(error)
+  if (name === 'PostgresError' && typeof code === 'string') return { reachable: false, error: message, sqlState: code }
+  if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) return { reachable: false, error: code, errno: code }
+  return { reachable: false, error: message }
 }
 
 /** One connection, one query (and one more when pg_cron keeps its jobs in another database). */
 export async function probeDatabase(url: string): Promise<DatabaseFacts> {
+  const local = isLocalDatabase(url, 'TEST_DATABASE_URL')
   const parsed = new URL(url)
   if (parsed.password) parsed.password = '***'
-  const facts = { shown: parsed.toString(), host: parsed.hostname, port: Number(parsed.port || 5432), local: LOCAL_HOSTS.has(parsed.hostname) }
+  const facts = { shown: parsed.toString(), host: parsed.hostname, port: Number(parsed.port || 5432), local }
   const sql = postgres(url, { max: 1, connect_timeout: 3, onnotice: () => {} })
   try {
     const [row] = await sql<{ version_num: number; preload: string; cron_database: string | null; max_connections: number; database: string; cron_extension: boolean }[]>`
@@ -62,7 +68,7 @@ export async function probeDatabase(url: string): Promise<DatabaseFacts> {
     const preload = row.preload.split(',').map((lib) => lib.trim().replace(/^"|"$/g, '')).filter((lib) => lib !== '')
     return { ...facts, server: { reachable: true, versionNum: row.version_num, preload, cronDatabase, cronExtension, maxConnections: row.max_connections } }
   } catch (error) {
-    return { ...facts, server: { reachable: false, error: errorText(error) } }
+    return { ...facts, server: unreachable(error) }
   } finally {
     await sql.end({ timeout: 1 }).catch(() => {})
   }

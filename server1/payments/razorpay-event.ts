@@ -1,5 +1,6 @@
 import { type Static, Type as T } from '@sinclair/typebox'
 import { Value } from '@sinclair/typebox/value'
+import { UUID_PATTERN } from '#shared/auth/user-auth.ts'
 
 /**
  * The subset of Razorpay webhook payloads Talvix acts on. Objects stay open
@@ -86,7 +87,6 @@ export function parseRazorpayEvent(rawBody: string | Uint8Array): { event: Razor
 
 /** Plan ids are data (the `plans` table); this only normalises the shape, the caller checks existence. */
 const PLAN_ID_PATTERN = /^[a-z][a-z0-9_-]{0,31}$/
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 
 function noteText(notes: RazorpayNotes, key: string): string | null {
   if (Array.isArray(notes)) return null

@@ -1,4 +1,4 @@
-import { ConfigError } from '../config/load-config.ts'
+import { ConfigError } from '../config/config-error.ts'
 import { HttpError } from '../http/http-error.ts'
 import { CliError } from './cli-error.ts'
 
@@ -30,14 +30,19 @@ const FILE_CODES: Record<string, string> = {
   ENOTDIR: 'not a directory',
 }
 
-// What to do about the PostgreSQL errors a wrong DATABASE_URL or an unmigrated database gives (SQLSTATE)
-const POSTGRES_HINTS: Record<string, string> = {
-  '3D000': 'create it, or fix the database name in DATABASE_URL',
-  '28P01': 'check the password in DATABASE_URL',
-  '28000': 'check the user in DATABASE_URL and pg_hba.conf',
-  '53300': 'try again when connections free up, or raise max_connections',
-  '57P03': 'wait for the server to finish starting, then try again',
-  '42P01': 'is the database migrated? (bun run db:migrate)',
+// What to do about the PostgreSQL errors a wrong database URL (in `variable`) or an unmigrated database gives (SQLSTATE)
+const POSTGRES_HINTS: Record<string, (variable: string) => string> = {
+  '3D000': (variable) => `create it, or fix the database name in ${variable}`,
+  '28P01': (variable) => `check the password in ${variable}`,
+  '28000': (variable) => `check the user in ${variable} and pg_hba.conf`,
+  '53300': () => 'try again when connections free up, or raise max_connections',
+  '57P03': () => 'wait for the server to finish starting, then try again',
+  '42P01': () => 'is the database migrated? (bun run db:migrate)',
+}
+
+/** What to do about a PostgreSQL error (by SQLSTATE) that the URL in `variable` ran into, when it is one an operator can fix. */
+export function postgresHint(sqlState: string, variable = 'DATABASE_URL'): string | undefined {
+  return POSTGRES_HINTS[sqlState]?.(variable)
 }
 
 /** Where a connection went: fetch names the URL (path), postgres.js and DNS the host and port. */
@@ -70,7 +75,8 @@ export function describeFailure(error: unknown): DescribedFailure | null {
   const code = typeof fields.code === 'string' ? fields.code : ''
   if (code.startsWith('ERR_PARSE_ARGS_')) return { line: error.message, exitCode: 2 }
   if (isConnectionFailure(error)) return { line: unreachable(fields, CONNECTION_CODES[code] ?? code), exitCode: 1 }
-  if (error.name === 'PostgresError' && POSTGRES_HINTS[code]) return { line: `PostgreSQL: ${error.message}: ${POSTGRES_HINTS[code]}`, exitCode: 1 }
+  const hint = error.name === 'PostgresError' ? postgresHint(code) : undefined
+  if (hint) return { line: `PostgreSQL: ${error.message}: ${hint}`, exitCode: 1 }
   if (code === 'EADDRINUSE') return { line: `${error.message}: stop what holds the port, or choose another (SERVERn_PORT, EMBEDDED_DB_PORT)`, exitCode: 1 }
   if (FILE_CODES[code] && typeof fields.path === 'string') return { line: `${fields.path}: ${FILE_CODES[code]}`, exitCode: 1 }
   return null

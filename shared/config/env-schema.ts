@@ -90,6 +90,13 @@ export const EnvSchema = T.Object({
     pattern: '^$|^[a-z]+=https?://[^,]+(,[a-z]+=https?://[^,]+)*$',
     description: 'comma-separated platform=baseUrl pairs overriding where session health probes (e.g. linkedin=http://127.0.0.1:4000)',
   }),
+  DEV_FEED_TOKEN: T.Optional(
+    T.String({
+      minLength: 16,
+      title: 'set by bun run dev for the servers it starts, never by hand: only a server holding the token its local job feed wrote into the job_sources rows dev-* scrapes them',
+      description: 'a random token (bun run dev makes a new one each start)',
+    }),
+  ),
   SMTP_URL: T.Optional(T.String({ pattern: '^smtps?://', description: 'an SMTP URL such as smtp://user:pass@host:587 for email applies' })),
   APPLY_FROM_EMAIL: T.String({ default: 'applications@talvix.local', description: 'the From address of email applies' }),
   CHROMIUM_PATH: T.String({ minLength: 1, default: '/usr/bin/chromium', description: 'path of the Chromium binary for browser applies' }),

@@ -1,16 +1,8 @@
 import { type TSchema, Kind } from '@sinclair/typebox'
 import { Value } from '@sinclair/typebox/value'
+import { ConfigError } from './config-error.ts'
+import { checkDatabaseUrl } from './database-url.ts'
 import { type Config, EnvSchema } from './env-schema.ts'
-
-export class ConfigError extends Error {
-  constructor(
-    readonly variable: string,
-    message: string,
-  ) {
-    super(message)
-    this.name = 'ConfigError'
-  }
-}
 
 function describe(schema: TSchema): string {
   if (typeof schema.description === 'string') return schema.description
@@ -37,6 +29,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(variable, `${variable} ${problem}: expected ${expected}`)
   }
   const config = candidate as Config
+  checkDatabaseUrl(config.DATABASE_URL)
   if (!config.SUPABASE_JWT_SECRET && !config.SUPABASE_JWKS_URL) {
     throw new ConfigError(
       'SUPABASE_JWT_SECRET',

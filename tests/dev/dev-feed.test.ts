@@ -138,7 +138,7 @@ test('bun run demo:user against the feed prints ten explained matches, applies b
   expect((await sql`SELECT count(*)::int AS n FROM apply_attempts WHERE channel = 'email' AND status = 'recorded'`)[0]?.n).toBe(1)
 }, 120_000)
 
-test('a later start finds the feed scraped: the rows move to the new ports, nothing is fired twice; --no-feed disables them', async () => {
+test('a later start finds the feed scraped: the rows move to the new ports and token, nothing is fired twice; --no-feed disables them', async () => {
   await deltaScored()
   const again = await startDevJobFeed(join(dataDir, 'dev-inbox'))
   try {
@@ -146,9 +146,14 @@ test('a later start finds the feed scraped: the rows move to the new ports, noth
     const rows = await sql<{ id: string; base_url: string; enabled: boolean }[]>`
       SELECT id, base_url, enabled FROM job_sources WHERE id LIKE 'dev-%' ORDER BY id`
     expect([...rows]).toEqual(again.sources.map((s) => ({ id: s.id, base_url: s.base_url, enabled: true })).toSorted((a, b) => a.id.localeCompare(b.id)))
+    const tokens = await sql<{ token: string }[]>`SELECT DISTINCT config->>'dev_feed_token' AS token FROM job_sources WHERE id LIKE 'dev-%'`
+    expect(tokens.map((row) => row.token)).toEqual([again.env.DEV_FEED_TOKEN])
+    expect(again.env.DEV_FEED_TOKEN).not.toBe(feed.env.DEV_FEED_TOKEN)
     expect((await sql`SELECT count(*)::int AS n FROM users WHERE id = ${DEV_MARKET_USER_ID}`)[0]?.n).toBe(1)
     await disableDevFeed(sql)
     expect((await sql`SELECT count(*)::int AS n FROM job_sources WHERE id LIKE 'dev-%' AND enabled`)[0]?.n).toBe(0)
+    // switched off, the market searcher no longer widens a scrape of the real sources
+    expect((await sql`SELECT cardinality(target_roles) AS n FROM users WHERE id = ${DEV_MARKET_USER_ID}`)[0]?.n).toBe(0)
     expect((await sql`SELECT count(*)::int AS n FROM job_sources WHERE id NOT LIKE 'dev-%' AND enabled`)[0]?.n).toBe(0)
   } finally {
     await again.stop()

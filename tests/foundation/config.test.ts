@@ -34,6 +34,9 @@ describe('config', () => {
   const cases: [string, Record<string, string | undefined>, string, RegExp][] = [
     ['missing DATABASE_URL', { ...valid, DATABASE_URL: undefined }, 'DATABASE_URL', /DATABASE_URL is missing: expected a postgres:\/\/ URL/],
     ['non-URL DATABASE_URL', { ...valid, DATABASE_URL: 'localhost' }, 'DATABASE_URL', /DATABASE_URL is invalid/],
+    // the scheme is right, but postgres.js cannot read the rest: it would throw `Invalid URL` when the pool is made
+    ['DATABASE_URL with a port that is not a number', { ...valid, DATABASE_URL: 'postgres://postgres@127.0.0.1:port/talvix' }, 'DATABASE_URL', /DATABASE_URL is invalid: expected a postgres:\/\/ URL/],
+    ['DATABASE_URL with a broken escape', { ...valid, DATABASE_URL: 'postgres://postgres:p%zz@127.0.0.1/talvix' }, 'DATABASE_URL', /DATABASE_URL is invalid/],
     ['non-numeric port', { ...valid, SERVER1_PORT: 'abc' }, 'SERVER1_PORT', /SERVER1_PORT is invalid: expected a TCP port/],
     ['port out of range', { ...valid, SERVER3_PORT: '70000' }, 'SERVER3_PORT', /SERVER3_PORT is invalid/],
     ['short signing secret', { ...valid, INTERNAL_SIGNING_SECRET: 'short' }, 'INTERNAL_SIGNING_SECRET', /at least 32 characters/],

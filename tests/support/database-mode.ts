@@ -1,7 +1,8 @@
 import postgres from 'postgres'
 import { test } from 'bun:test'
+import { testDatabaseUrl } from '../../scripts/test-preflight/test-machine-facts.ts'
 
-export const ADMIN_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
+export const ADMIN_DATABASE_URL = testDatabaseUrl()
 
 async function realPostgresReachable(): Promise<boolean> {
   const probe = postgres(ADMIN_DATABASE_URL, { max: 1, connect_timeout: 2, onnotice: () => {} })

@@ -1,13 +1,15 @@
 import { defineAgent, hop } from '#shared/agents/agent-implementation.ts'
 import { buildSearchQueries, type SearchUser } from './build-search-queries.ts'
 import type { JobSourceRow } from './create-adapter.ts'
+import { mayScrape } from './dev-feed-sources.ts'
 import { runSources } from './run-sources.ts'
 import { storeScrapedJobs } from './store-scraped-jobs.ts'
 
 /**
  * Agent 9. One scrape_runs row per agent run (a retried run finds its row), every enabled
- * job_sources row searched for the union of users' target roles and cities, jobs upserted and
- * linked across platforms, per-source counts and errors kept on the row; then JD cleaning.
+ * job_sources row (a `bun run dev` feed's only by that run's servers: dev-feed-sources.ts)
+ * searched for the union of users' target roles and cities, jobs upserted and linked across
+ * platforms, per-source counts and errors kept on the row; then JD cleaning.
  * A failing source is recorded, never fatal: the other sources' jobs still flow down the chain.
  */
 export const scrapeAgent = defineAgent('scrape', {
@@ -21,8 +23,11 @@ export const scrapeAgent = defineAgent('scrape', {
     const scrapeRunId = Number(scrapeRun.id)
     const log = ctx.log.child({ scrape_run_id: scrapeRunId })
 
-    const sources = await ctx.sql<JobSourceRow[]>`
+    const enabled = await ctx.sql<JobSourceRow[]>`
       SELECT id, kind, base_url, enabled, config FROM job_sources WHERE enabled ORDER BY id`
+    const sources = enabled.filter((source) => mayScrape(source, config))
+    const skipped = enabled.filter((source) => !sources.includes(source)).map((source) => source.id)
+    if (skipped.length > 0) log.warn({ skipped }, 'dev-* sources skipped: only the servers of the bun run dev that wrote them scrape them')
     const users = await ctx.sql<SearchUser[]>`
       SELECT target_roles, locations FROM users WHERE cardinality(target_roles) > 0`
     const queries = buildSearchQueries(users, { maxQueries: config.SCRAPE_MAX_QUERIES })
