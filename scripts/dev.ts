@@ -58,8 +58,13 @@ const dev = await runCli('dev', async () => {
 }, { usage: 'bun run dev [--feed | --no-feed]' })
 const { feed, firstScrape } = dev
 
+const ports = { server1: process.env.SERVER1_PORT || '3001', server2: process.env.SERVER2_PORT || '3002', server3: process.env.SERVER3_PORT || '3003' }
+// all three run on this machine: with only SERVERn_PORT moved, the hops must follow it
+const localUrls = Object.fromEntries(Object.entries(ports).map(([name, port]) => [`${name.toUpperCase()}_URL`, `http://127.0.0.1:${port}`]))
+
 const env = {
   ...feed?.env,
+  ...localUrls,
   ...process.env,
   // this run's token, whatever the environment says: the feed's rows carry it
   ...(feed && { DEV_FEED_TOKEN: feed.env.DEV_FEED_TOKEN }),
@@ -72,7 +77,6 @@ const children = (['server1', 'server2', 'server3'] as const).map((name) =>
   Bun.spawn(['bun', `${name}/index.ts`], { env, stdout: 'inherit', stderr: 'inherit' }),
 )
 
-const ports = { server1: process.env.SERVER1_PORT || '3001', server2: process.env.SERVER2_PORT || '3002', server3: process.env.SERVER3_PORT || '3003' }
 const ready = await Promise.all(
   Object.entries(ports).map(async ([name, port]) => {
     for (let i = 0; i < 100; i++) {
