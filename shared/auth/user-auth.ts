@@ -1,6 +1,7 @@
 import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose'
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+/** A UUID in either case: Supabase user ids, run ids, ids named on a command line or in payment notes. */
+export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 export type TokenVerifier = (token: string) => Promise<{ userId: string; claims: JWTPayload }>
 
@@ -31,7 +32,7 @@ export function createTokenVerifier(options: { jwtSecret?: string; jwksUrl?: str
       const code = (error as { code?: string }).code
       throw new InvalidTokenError(code === 'ERR_JWT_EXPIRED' ? 'token expired' : 'token signature or claims invalid')
     }
-    if (typeof payload.sub !== 'string' || !UUID.test(payload.sub)) {
+    if (typeof payload.sub !== 'string' || !UUID_PATTERN.test(payload.sub)) {
       throw new InvalidTokenError('token has no user id (sub)')
     }
     return { userId: payload.sub.toLowerCase(), claims: payload }
