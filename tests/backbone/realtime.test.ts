@@ -4,6 +4,7 @@ import { issueDevToken } from '#shared/auth/issue-dev-token.ts'
 import { subscribeDashboard } from '../support/realtime-client.ts'
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts'
 import { startTestCluster, type TestCluster } from '../support/test-servers.ts'
+import { deliverySeqOf } from '../support/test-notification.ts'
 import { newUserWithToken } from '../support/test-user.ts'
 import { waitFor } from '../support/wait-for.ts'
 
@@ -52,7 +53,7 @@ describe('realtime push', () => {
     const user = await newUser()
     const first = await notify(user.id, 'seen')
     const missed = [await notify(user.id, 'missed 1'), await notify(user.id, 'missed 2'), await notify(user.id, 'missed 3')]
-    const feed = await subscribeDashboard(cluster.urls.server1, user.id, user.token, { since: first })
+    const feed = await subscribeDashboard(cluster.urls.server1, user.id, user.token, { afterSeq: await deliverySeqOf(sql, first) })
     try {
       await waitFor('the replay', () => feed.notifications.length >= 3)
       const live = await notify(user.id, 'live')

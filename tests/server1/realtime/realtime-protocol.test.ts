@@ -12,6 +12,7 @@ import { RawRealtimeSocket, v2 } from '../../support/raw-realtime-socket.ts'
 import { TEST_SECRETS } from '../../support/test-config.ts'
 import { createTestDatabase, type TestDatabase } from '../../support/test-database.ts'
 import { startTestCluster, type TestCluster } from '../../support/test-servers.ts'
+import { deliverySeqOf } from '../../support/test-notification.ts'
 import { newUserWithToken } from '../../support/test-user.ts'
 import { waitFor } from '../../support/wait-for.ts'
 
@@ -179,7 +180,8 @@ describe('refused joins say why and carry nothing', () => {
     ['alg none', async (victim) => ['realtime:x', { config: { postgres_changes: [notificationsBinding(victim)] }, access_token: `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(JSON.stringify({ sub: victim, role: 'authenticated' })).toString('base64url')}.` }], 'InvalidJWTToken: token algorithm none is not accepted'],
     ['an unknown select column', async (_victim, token) => ['realtime:x', { config: { postgres_changes: [{ event: 'INSERT', schema: 'public', table: 'notifications', select: ['ciphertext'] }] }, access_token: token }], 'InvalidSelect: ciphertext'],
     ['a malformed payload', async (_victim, token) => ['realtime:x', { config: { postgres_changes: 'notifications' }, access_token: token }], 'InvalidJoinPayload: /config/postgres_changes'],
-    ['a negative notifications_since', async (_victim, token) => ['realtime:x', { config: { postgres_changes: [] }, access_token: token, notifications_since: -1 }], 'InvalidJoinPayload: /notifications_since'],
+    ['a negative notifications_after_seq', async (_victim, token) => ['realtime:x', { config: { postgres_changes: [] }, access_token: token, notifications_after_seq: -1 }], 'InvalidJoinPayload: /notifications_after_seq'],
+    ['the replaced notifications_since (an id)', async (_victim, token) => ['realtime:x', { config: { postgres_changes: [] }, access_token: token, notifications_since: 0 }], 'InvalidJoinPayload: /notifications_since: replaced by notifications_after_seq'],
     ['an empty topic name', async (_victim, token) => ['realtime:', { access_token: token }], 'TopicNameRequired'],
     ['a topic outside realtime:', async (_victim, token) => ['room:lobby', { access_token: token }], 'unmatched topic'],
   ]
@@ -194,7 +196,7 @@ describe('refused joins say why and carry nothing', () => {
     expect((reply.payload.response as { reason: string }).reason).toStartWith(reason)
     await notify(victim.id)
     await notify(attacker.id)
-    await sql`UPDATE users SET dashboard_ready = TRUE, updated_at = now() WHERE id IN (${victim.id}, ${attacker.id})`
+    for (const user of [victim, attacker]) await sql.begin((tx) => joinHandlers.onboarding(tx, { join_key: `onboarding:${user.id}`, kind: 'onboarding', user_id: user.id }))
     await Bun.sleep(PUSH_GRACE_MS)
     expect(changesOn(socket)).toEqual([])
     socket.close()
@@ -209,12 +211,12 @@ async function joined(user: { id: string; token: string }) {
 }
 
 describe('a join without a token (the apikey is the project key, as a signed-out page sends)', () => {
-  test('is answered ok and carries nothing until an access_token push signs it in; then it replays from notifications_since', async () => {
+  test('is answered ok and carries nothing until an access_token push signs it in; then it replays from notifications_after_seq', async () => {
     const user = await newUser()
     const seen = await notify(user.id)
     const missed = await notify(user.id)
     const socket = await open('2.0.0')
-    const reply = await join(socket, 'realtime:later', { config: { postgres_changes: [notificationsBinding(user.id)] }, notifications_since: seen })
+    const reply = await join(socket, 'realtime:later', { config: { postgres_changes: [notificationsBinding(user.id)] }, notifications_after_seq: await deliverySeqOf(sql, seen) })
     expect(reply.payload.status).toBe('ok')
     await notify(user.id)
     await Bun.sleep(PUSH_GRACE_MS)
@@ -232,7 +234,7 @@ describe('a join without a token (the apikey is the project key, as a signed-out
     const victim = await newUser()
     const attacker = await newUser()
     const socket = await open('2.0.0')
-    expect((await join(socket, 'realtime:later', { config: { postgres_changes: [notificationsBinding(victim.id)] }, notifications_since: 0 })).payload.status).toBe('ok')
+    expect((await join(socket, 'realtime:later', { config: { postgres_changes: [notificationsBinding(victim.id)] }, notifications_after_seq: 0 })).payload.status).toBe('ok')
     socket.send(['1', '2', 'realtime:later', 'access_token', { access_token: attacker.token }])
     await socket.next((f) => v2(f).event === 'phx_close')
     expect(socket.frames.map(v2).find((f) => f.event === 'system' && (f.payload as { status: string }).status === 'error')?.payload).toMatchObject({

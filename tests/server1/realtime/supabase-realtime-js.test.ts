@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { RealtimeClient, type WebSocketLikeConstructor } from '@supabase/realtime-js'
+import { RealtimeClient } from '@supabase/realtime-js'
 import { createClient } from '@supabase/supabase-js'
 import postgres from 'postgres'
 import { issueDevToken } from '#shared/auth/issue-dev-token.ts'
@@ -18,7 +18,7 @@ import type { Server1Deps } from '../../../server1/server1-deps.ts'
 import { renderPdf, renderScannedPdf } from '../../server2/resume-parse/fixtures/render-resume.ts'
 import { RESUMES } from '../../server2/resume-parse/fixtures/resumes.ts'
 import { freePort } from '../../support/free-port.ts'
-import { type NotificationRecord, realtimeUrl, subscribeDashboard } from '../../support/realtime-client.ts'
+import { type NotificationRecord, realtimeUrl, subscribeDashboard, switchableTransport } from '../../support/realtime-client.ts'
 import { TEST_SECRETS } from '../../support/test-config.ts'
 import { createTestDatabase, type TestDatabase } from '../../support/test-database.ts'
 import { instanceOptions, startTestCluster, type TestCluster } from '../../support/test-servers.ts'
@@ -220,26 +220,15 @@ describe.each<Topology>([
 
   test('kill the socket, three notifications while it is down, reconnect: all three arrive once, in order, then live ones', async () => {
     const owner = await signIn()
-    // the network path the client's socket takes: through to an instance, or nowhere
-    const route = { to: urls.a as string | null }
-    const deadEnd = `http://127.0.0.1:${freePort()}`
-    const sockets: WebSocket[] = []
-    const Balanced = class extends WebSocket {
-      constructor(url: string | URL, protocols?: string | string[]) {
-        const target = new URL(url)
-        target.host = new URL(route.to ?? deadEnd).host
-        super(target, protocols)
-        sockets.push(this)
-      }
-    } as unknown as WebSocketLikeConstructor
-    const feed = await subscribeDashboard(urls.a, owner.userId, owner.token, { client: { transport: Balanced, reconnectAfterMs: () => 100 } })
+    const network = switchableTransport(urls.a)
+    const feed = await subscribeDashboard(urls.a, owner.userId, owner.token, { client: { transport: network.transport, reconnectAfterMs: () => 100 } })
     try {
       const before = await uploadUnreadableResume(owner)
       await waitFor('the live push', () => feed.notifications[0])
 
-      route.to = null
+      network.path.to = null
       if (twoInstances) await cluster.stop('server1')
-      else sockets.at(-1)!.close()
+      else network.dropConnection()
       await waitFor('the socket to drop', () => !feed.client.isConnected())
       const survivor = twoInstances ? urls.b : urls.a
       const missed = [
@@ -248,7 +237,7 @@ describe.each<Topology>([
         await uploadUnreadableResume(owner, survivor),
       ]
 
-      route.to = survivor
+      network.path.to = survivor
       await waitFor('the replay', () => feed.notifications.length >= 4, 15_000)
       const live = await uploadUnreadableResume(owner, survivor)
       await waitFor('the next live push', () => feed.notifications.length >= 5)
