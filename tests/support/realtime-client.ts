@@ -37,13 +37,26 @@ export async function subscribeDashboard(
   server1Url: string,
   userId: string,
   token: string | null,
-  options: { afterSeq?: number; client?: Partial<RealtimeClientOptions>; onNotification?: (row: NotificationRecord) => void } = {},
+  options: DashboardOptions & { client?: Partial<RealtimeClientOptions> } = {},
 ): Promise<DashboardFeed> {
   const client = new RealtimeClient(realtimeUrl(server1Url), { ...options.client, params: { apikey: 'dev-anon-key', ...options.client?.params } })
   if (token !== null) await client.setAuth(token)
+  return joinDashboard(client, userId, options)
+}
+
+interface DashboardOptions {
+  /** the channel's name (default `dashboard:<user id>`) */
+  name?: string
+  afterSeq?: number
+  onNotification?: (row: NotificationRecord) => void
+}
+
+/** The dashboard's channel on a client that already exists (another channel on the same socket). */
+export async function joinDashboard(client: RealtimeClient, userId: string, options: DashboardOptions = {}): Promise<DashboardFeed> {
+  const channel = client.channel(options.name ?? `dashboard:${userId}`)
   const feed: DashboardFeed = {
     client,
-    channel: client.channel(`dashboard:${userId}`),
+    channel,
     notifications: [],
     userUpdates: [],
     statuses: [],
@@ -52,7 +65,6 @@ export async function subscribeDashboard(
       await client.removeAllChannels()
     },
   }
-  const { channel } = feed
   let newest = options.afterSeq
   if (newest !== undefined) channel.updateJoinPayload({ notifications_after_seq: newest })
   channel

@@ -18,7 +18,7 @@ import type { Server1Deps } from '../../../server1/server1-deps.ts'
 import { renderPdf, renderScannedPdf } from '../../server2/resume-parse/fixtures/render-resume.ts'
 import { RESUMES } from '../../server2/resume-parse/fixtures/resumes.ts'
 import { freePort } from '../../support/free-port.ts'
-import { type NotificationRecord, realtimeUrl, subscribeDashboard, switchableTransport } from '../../support/realtime-client.ts'
+import { joinDashboard, type NotificationRecord, realtimeUrl, subscribeDashboard, switchableTransport } from '../../support/realtime-client.ts'
 import { TEST_SECRETS } from '../../support/test-config.ts'
 import { createTestDatabase, type TestDatabase } from '../../support/test-database.ts'
 import { instanceOptions, startTestCluster, type TestCluster } from '../../support/test-servers.ts'
@@ -193,23 +193,29 @@ describe.each<Topology>([
 
   test('a token that expires mid-session ends the channel with an error and stops delivery; a refreshed one keeps it', async () => {
     const owner = await signIn()
-    const expiresAt = Math.floor(Date.now() / 1000) + 3
-    const shortLived = await issueDevToken(TEST_SECRETS.SUPABASE_JWT_SECRET, owner.userId, { expiresIn: expiresAt })
-    const expiring = await subscribeDashboard(urls.a, owner.userId, shortLived)
-    const refreshed = await subscribeDashboard(urls.b, owner.userId, shortLived)
+    const expiring = await subscribeDashboard(urls.a, owner.userId, owner.token)
+    const refreshed = await subscribeDashboard(urls.b, owner.userId, owner.token)
     try {
       const first = await uploadUnreadableResume(owner)
       await waitFor('the first push', () => expiring.notifications[0] && refreshed.notifications[0])
-      await refreshed.client.setAuth(owner.token)
 
+      // the session's token is replaced by one about to expire; one page refreshes it in time, the other does not
+      const expiresAt = Math.floor(Date.now() / 1000) + 2
+      const shortLived = await issueDevToken(TEST_SECRETS.SUPABASE_JWT_SECRET, owner.userId, { expiresIn: expiresAt })
+      await expiring.client.setAuth(shortLived)
+      await refreshed.client.setAuth(shortLived)
+      await refreshed.client.setAuth(owner.token)
       await waitFor('the channel to close at expiry', () => expiring.statuses.includes('CLOSED'), 10_000)
       expect(Date.now()).toBeGreaterThanOrEqual(expiresAt * 1000)
       expect(expiring.system.at(-1)).toMatchObject({ extension: 'system', status: 'error', message: 'token expired' })
 
+      // signed in again, a new channel on the same socket: the barrier for the closed one
+      await expiring.client.setAuth(owner.token)
+      const sameSocket = await joinDashboard(expiring.client, owner.userId, { name: 'after-expiry' })
       const second = await uploadUnreadableResume(owner)
-      await waitFor('the refreshed channel to get it', () => refreshed.notifications.length === 2)
-      await Bun.sleep(PUSH_GRACE_MS)
+      await waitFor('the second push', () => refreshed.notifications.length === 2 && sameSocket.notifications[0])
       expect(expiring.notifications.map((n) => n.id)).toEqual([first])
+      expect(sameSocket.notifications.map((n) => n.id)).toEqual([second])
       expect(refreshed.notifications.map((n) => n.id)).toEqual([first, second])
       expect(refreshed.statuses).not.toContain('CLOSED')
     } finally {
