@@ -2,7 +2,10 @@
  * The frontend contract of issue 12: the real @supabase/realtime-js (and supabase-js) against
  * Server 1 on a real database, with every pushed row written by Server 2's agents. Run with one
  * Server 1 and again with two instances on the same database behind a "load balancer" (a
- * WebSocket transport that picks the instance, as a proxy would).
+ * WebSocket transport that picks the instance, as a proxy would). A row that must not reach a
+ * socket is followed by one that may (a barrier row, written straight into the table): frames of
+ * one socket arrive in order and rows are pushed in commit order, so once the barrier row is
+ * there, anything the earlier row would have caused is there too.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -21,12 +24,11 @@ import { freePort } from '../../support/free-port.ts'
 import { joinDashboard, type NotificationRecord, realtimeUrl, subscribeDashboard, switchableTransport } from '../../support/realtime-client.ts'
 import { TEST_SECRETS } from '../../support/test-config.ts'
 import { createTestDatabase, type TestDatabase } from '../../support/test-database.ts'
+import { insertNotification } from '../../support/test-notification.ts'
 import { instanceOptions, startTestCluster, type TestCluster } from '../../support/test-servers.ts'
 import { waitFor } from '../../support/wait-for.ts'
 
 const RAHUL = RESUMES.find((r) => r.name.startsWith('experienced SDE'))!
-/** how long a push that is coming takes at most here; absence is asserted after this much more */
-const PUSH_GRACE_MS = 500
 
 interface Topology {
   name: string
@@ -124,18 +126,19 @@ describe.each<Topology>([
       await waitFor('the push to every subscription', () => received.length && secondTab.notifications.length && extraReceived.length)
       expect(received).toEqual([expected])
       expect(received[0]!.kind).toBe('resume_parse_failed')
-      await Bun.sleep(PUSH_GRACE_MS)
-      expect(secondTab.notifications).toEqual([expected])
-      expect(extraReceived).toEqual([expected])
-      expect(strangerFeed.notifications).toEqual([])
-      expect(strangerFeed.userUpdates).toEqual([])
 
-      // the other way round: the stranger's row reaches the stranger, none of the owner's subscriptions
+      // the stranger's own row, after the owner's, is the barrier on the stranger's socket
       const theirs = await uploadUnreadableResume(stranger)
       await waitFor("the stranger's push", () => strangerFeed.notifications[0])
-      await Bun.sleep(PUSH_GRACE_MS)
       expect(strangerFeed.notifications.map((n) => n.id)).toEqual([theirs])
-      expect([...received, ...secondTab.notifications, ...extraReceived].map((n) => n.id)).toEqual([id, id, id])
+      expect(strangerFeed.userUpdates).toEqual([])
+
+      // and a later row of the owner's is the barrier on the owner's sockets: once each, nothing of the stranger's
+      const barrier = await insertNotification(sql, owner.userId, 'barrier')
+      await waitFor('the barrier row everywhere', () => [received, secondTab.notifications, extraReceived].every((feed) => feed.some((n) => n.id === barrier)))
+      for (const feed of [received, secondTab.notifications, extraReceived]) expect(feed.map((n) => n.id)).toEqual([id, barrier])
+      expect(secondTab.notifications[0]).toEqual(expected)
+      expect(extraReceived[0]).toEqual(expected)
     } finally {
       await supabase.removeAllChannels()
       await secondTab.close()
@@ -165,9 +168,11 @@ describe.each<Topology>([
       expect(update.old).toEqual({ id: owner.userId })
       const ready = await waitFor('the dashboard_ready notification', () => feed.notifications.find((n) => n.kind === 'dashboard_ready'))
       expect(ready.user_id).toBe(owner.userId)
-      await Bun.sleep(PUSH_GRACE_MS)
+      const ownBarrier = await insertNotification(sql, owner.userId, 'barrier')
+      const strangerBarrier = await insertNotification(sql, stranger.userId, 'barrier')
+      await waitFor('both barrier rows', () => feed.notifications.some((n) => n.id === ownBarrier) && strangerFeed.notifications[0])
       expect(feed.userUpdates).toHaveLength(1)
-      expect(strangerFeed.notifications).toEqual([])
+      expect(strangerFeed.notifications.map((n) => n.id)).toEqual([strangerBarrier])
       expect(strangerFeed.userUpdates).toEqual([])
     } finally {
       await feed.close()
@@ -246,9 +251,9 @@ describe.each<Topology>([
       network.path.to = survivor
       await waitFor('the replay', () => feed.notifications.length >= 4, 15_000)
       const live = await uploadUnreadableResume(owner, survivor)
-      await waitFor('the next live push', () => feed.notifications.length >= 5)
-      await Bun.sleep(PUSH_GRACE_MS)
-      expect(feed.notifications.map((n) => n.id)).toEqual([before, ...missed.sort((x, y) => x - y), live])
+      const barrier = await insertNotification(sql, owner.userId, 'barrier')
+      await waitFor('the barrier row', () => feed.notifications.some((n) => n.id === barrier))
+      expect(feed.notifications.map((n) => n.id)).toEqual([before, ...missed.sort((x, y) => x - y), live, barrier])
       expect(feed.statuses.filter((s) => s === 'SUBSCRIBED').length).toBeGreaterThanOrEqual(2)
     } finally {
       await feed.close()
@@ -263,6 +268,7 @@ describe.each<Topology>([
     client.setAuth(attacker.token)
     const errors: string[] = []
     const received: unknown[] = []
+    const own = await joinDashboard(client, attacker.userId)
     client
       .channel('spy')
       .on('postgres_changes', { event: 'INSERT', schema: 'public', table: 'notifications', filter: `user_id=eq.${victim.userId}` }, (p) => received.push(p))
@@ -273,7 +279,9 @@ describe.each<Topology>([
       await waitFor('CHANNEL_ERROR', () => errors[0])
       expect(errors[0]).toStartWith('Unauthorized: the filter')
       await uploadUnreadableResume(victim)
-      await Bun.sleep(PUSH_GRACE_MS)
+      const barrier = await insertNotification(sql, attacker.userId, 'barrier')
+      await waitFor("the attacker's own row on the same socket", () => own.notifications[0])
+      expect(own.notifications.map((n) => n.id)).toEqual([barrier])
       expect(received).toEqual([])
     } finally {
       await client.removeAllChannels()
