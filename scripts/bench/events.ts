@@ -1,8 +1,9 @@
 /**
- * `bun run bench:events` — the event backbone's three figures, against a real Postgres
+ * `bun run bench:events` — the event backbone's figures, against a real Postgres
  * (TEST_DATABASE_URL or local): POST→202 latency, notification INSERT → callback latency through
- * the real realtime-js client with 200 users subscribed, and no-op agent runs per second. Last
- * line: one JSON object with the figures.
+ * the real realtime-js client with 200 users subscribed, no-op agent runs per second, and
+ * notification commits per second from concurrent writers with and without the delivery_seq
+ * trigger (which serialises their commits). Last line: one JSON object with the figures.
  */
 import { parseArgs } from 'node:util'
 import { loadavg } from 'node:os'
@@ -27,6 +28,10 @@ const PUSH_WARMUP = 50
 const SUBSCRIBED_USERS = 200
 const PUSH_TIMEOUT_MS = 5_000
 const THROUGHPUT_RUNS = 5_000
+const COMMIT_WRITERS = 16
+const COMMITS_PER_WRITER = 250
+/** with and without the trigger, alternated; the median of each is reported */
+const COMMIT_ROUNDS = 3
 
 await runCli('bench:events', () => {
   parseArgs({ args: process.argv.slice(2), options: {}, strict: true })
@@ -102,6 +107,35 @@ await sql`
 const drainStarted = performance.now()
 await waitFor('throughput runs', async () => (await succeeded()) >= base + THROUGHPUT_RUNS, 300_000, 20)
 const runsPerSecond = Math.round(THROUGHPUT_RUNS / ((performance.now() - drainStarted) / 1000))
+await cluster.stopAll()
+
+// 4. notification commits per second: 16 writers, one row per transaction, spread over the subscribed users;
+// the delivery_seq trigger (migration 00009) serialises their commits, disabling it shows what that costs
+const writers = postgres(db.url, { max: COMMIT_WRITERS, onnotice: () => {} })
+async function notificationCommitsPerSecond(label: string) {
+  const started = performance.now()
+  await Promise.all(
+    Array.from({ length: COMMIT_WRITERS }, async (_, w) => {
+      for (let i = 0; i < COMMITS_PER_WRITER; i++) {
+        const { userId } = subscribers[(w * COMMITS_PER_WRITER + i) % subscribers.length]!
+        await writers`INSERT INTO notifications (user_id, kind, title, body) VALUES (${userId}, 'bench', ${`${label}-${w}-${i}`}, 'b')`
+      }
+    }),
+  )
+  return Math.round((COMMIT_WRITERS * COMMITS_PER_WRITER) / ((performance.now() - started) / 1000))
+}
+await notificationCommitsPerSecond('warmup')
+const withSeq: number[] = []
+const withoutSeq: number[] = []
+for (let round = 0; round < COMMIT_ROUNDS; round++) {
+  await sql`ALTER TABLE notifications DISABLE TRIGGER notifications_delivery_seq`
+  withoutSeq.push(await notificationCommitsPerSecond(`without-${round}`))
+  await sql`ALTER TABLE notifications ENABLE TRIGGER notifications_delivery_seq`
+  withSeq.push(await notificationCommitsPerSecond(`with-${round}`))
+}
+const commitsWithSeq = percentile(withSeq, 50)
+const commitsWithoutSeq = percentile(withoutSeq, 50)
+await writers.end()
 
 const figures = {
   accept_p50_ms: percentile(acceptMs, 50),
@@ -109,16 +143,20 @@ const figures = {
   push_p50_ms: percentile(pushMs, 50),
   push_p99_ms: percentile(pushMs, 99),
   runs_per_s: runsPerSecond,
+  notification_commits_per_s: commitsWithSeq,
+  notification_commits_per_s_without_delivery_seq: commitsWithoutSeq,
 }
 console.log(`POST→202 over ${ACCEPT_REQUESTS} requests: p50 ${figures.accept_p50_ms} ms, p99 ${figures.accept_p99_ms} ms (target p99 < 10 ms)`)
 console.log(
   `INSERT→realtime-js callback over ${PUSH_MESSAGES} notifications, ${SUBSCRIBED_USERS} users subscribed: p50 ${figures.push_p50_ms} ms, p99 ${figures.push_p99_ms} ms (target p99 < 50 ms)`,
 )
 console.log(`no-op agent runs: ${figures.runs_per_s} runs/s over ${THROUGHPUT_RUNS} runs (target ≥ 500)`)
+console.log(
+  `notification commits, ${COMMIT_WRITERS} writers × ${COMMITS_PER_WRITER}, median of ${COMMIT_ROUNDS}: ${commitsWithSeq}/s with the delivery_seq trigger (${withSeq.join(', ')}), ${commitsWithoutSeq}/s without (${withoutSeq.join(', ')})`,
+)
 
 console.log(`load average (1 min): ${loadAtStart} at start, ${loadavg()[0]!.toFixed(2)} at end`)
 
-await cluster.stopAll()
 await sql.end()
 await db.drop()
 console.log(JSON.stringify(figures))

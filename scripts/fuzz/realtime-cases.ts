@@ -53,7 +53,7 @@ function join({ vsn, n }: FrameContext, kind: string, payload: unknown, ownJoin:
 }
 
 /** The attacker's own dashboard join: the one join that must work (it carries only the attacker's rows). */
-const ownJoin = (c: FrameContext) => join(c, 'join own rows', { config: { postgres_changes: ownBindings(c.w.attackerId) }, access_token: bearer(c.w.attacker), notifications_since: 0 }, true)
+const ownJoin = (c: FrameContext) => join(c, 'join own rows', { config: { postgres_changes: ownBindings(c.w.attackerId) }, access_token: bearer(c.w.attacker), notifications_after_seq: 0 }, true)
 
 const MAKERS: ((c: FrameContext) => HostileFrame)[] = [
   ownJoin,
@@ -62,12 +62,12 @@ const MAKERS: ((c: FrameContext) => HostileFrame)[] = [
       config: { postgres_changes: [c.r.pick(ownBindings(c.w.victimId)), ...(c.r.chance(0.5) ? ownBindings(c.w.attackerId) : [])] },
       // signed out it is answered ok and carries nothing; the attacker's token pushed later ends it
       access_token: c.r.chance(0.7) ? bearer(c.w.attacker) : undefined,
-      notifications_since: c.r.chance(0.5) ? 0 : null,
+      notifications_after_seq: c.r.chance(0.5) ? 0 : null,
     }, false),
   (c) => {
     const forged = bearer(c.r.pick(c.w.forged)) ?? ''
     const config = { postgres_changes: c.r.chance(0.5) ? ownBindings(c.w.victimId) : [{ event: '*', schema: 'public', table: 'notifications' }] }
-    return join(c, 'join with a forged token', c.r.chance(0.5) ? { config, access_token: forged } : { config, user_token: forged, notifications_since: 0 }, false)
+    return join(c, 'join with a forged token', c.r.chance(0.5) ? { config, access_token: forged } : { config, user_token: forged, notifications_after_seq: 0 }, false)
   },
   (c) =>
     join(c, 'join another table', {
@@ -86,10 +86,10 @@ const MAKERS: ((c: FrameContext) => HostileFrame)[] = [
     return typeof payload === 'object' && payload !== null && !Array.isArray(payload) ? frame : { ...frame, closes: true }
   },
   (c) =>
-    join(c, 'join with a bad notifications_since', {
+    join(c, 'join with a bad notifications_after_seq', {
       config: { postgres_changes: ownBindings(c.w.attackerId) },
       access_token: bearer(c.w.attacker),
-      notifications_since: c.r.pick<unknown>([-1, 1.5, '0', 2 ** 60, 'abc', {}, [], "1' OR 1=1"]),
+      notifications_after_seq: c.r.pick<unknown>([-1, 1.5, '0', 2 ** 60, 'abc', {}, [], "1' OR 1=1"]),
     }, false),
   (c) =>
     join(c, "join the victim's notifications without a filter, forged", {

@@ -24,7 +24,7 @@ export interface RealtimeFuzzResult {
 
 /**
  * Hostile realtime clients in waves: each wave opens its sockets, sends their frames, then the
- * fuzzer writes bait for the victim (a notification and a dashboard_ready flip, flipped back)
+ * fuzzer writes bait for the victim (a notification, and a dashboard_ready flip with its notification, flipped back)
  * while the channels are open. Nothing of the victim's may reach any socket, no refused join may
  * be answered ok, and the server must answer every upgrade with a valid apikey.
  */
@@ -51,9 +51,13 @@ export async function runRealtimeFuzz(options: { sessions: number; r: Random; wo
     )
     await Bun.sleep(SETTLE_MS)
     await sql`INSERT INTO notifications (user_id, kind, title, body) VALUES (${world.victimId}, 'match', 'bait', 'for the victim only')`
-    await sql`UPDATE users SET dashboard_ready = TRUE WHERE id = ${world.victimId}`
+    // the flip as the onboarding join makes it: its dashboard_ready notification carries the users UPDATE
+    await sql.begin(async (tx) => {
+      await tx`UPDATE users SET dashboard_ready = TRUE WHERE id = ${world.victimId}`
+      await tx`INSERT INTO notifications (user_id, kind, title, body) VALUES (${world.victimId}, 'dashboard_ready', 'bait', 'for the victim only')`
+    })
     await sql`UPDATE users SET dashboard_ready = FALSE WHERE id = ${world.victimId}`
-    result.baitRows++
+    result.baitRows += 2
     await Bun.sleep(SETTLE_MS)
     for (const [i, socket] of sockets.entries()) {
       if (!socket) continue

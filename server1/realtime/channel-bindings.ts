@@ -1,4 +1,5 @@
 import { type Static, Type as T } from '@sinclair/typebox'
+import { UUID_PATTERN } from '#shared/auth/user-auth.ts'
 import type { ChangeTable, RowChange } from './row-change.ts'
 import type { TableColumns } from './table-columns.ts'
 
@@ -31,7 +32,6 @@ const SERVED: Record<ChangeTable, { events: RowChange['type'][]; owner: string }
   users: { events: ['UPDATE'], owner: 'id' },
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 /** `column=eq.value`, the value optionally double-quoted as realtime-js's filter builder writes it */
 const EQ_FILTER = /^([A-Za-z_][A-Za-z0-9_]*)=eq\.("?)(.*)\2$/
 
@@ -58,7 +58,7 @@ export function parseBindings(requested: PostgresChangesParams[], columns: Table
     }
     const filter = params.filter?.trim() ?? ''
     const match = EQ_FILTER.exec(filter)
-    if (filter !== '' && (!match || match[1] !== served.owner || !UUID.test(match[3]!))) {
+    if (filter !== '' && (!match || match[1] !== served.owner || !UUID_PATTERN.test(match[3]!))) {
       return { reason: `UnsupportedFilter: public.${table} takes the filter ${served.owner}=eq.<your user id>, or none` }
     }
     const unknown = params.select?.find((name) => !columns[table].some((c) => c.name === name))

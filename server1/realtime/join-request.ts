@@ -8,8 +8,9 @@ const Token = T.Union([T.String({ maxLength: 16_384 }), T.Null()])
 /**
  * The `phx_join` payload realtime-js sends: `config` (broadcast, presence, private and
  * postgres_changes_options are accepted and have no effect here), the user's `access_token`, and
- * this server's one addition, `notifications_since`: the id of the newest notification the client
- * has, set with `channel.updateJoinPayload`, so every (re)join first replays what came after it.
+ * this server's one addition, `notifications_after_seq`: the delivery_seq of the newest
+ * notification the client has, set with `channel.updateJoinPayload`, so every (re)join first
+ * replays what committed after it.
  */
 const JoinPayload = T.Object({
   config: T.Optional(
@@ -19,7 +20,7 @@ const JoinPayload = T.Object({
   ),
   access_token: T.Optional(Token),
   user_token: T.Optional(Token),
-  notifications_since: T.Optional(T.Union([T.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER }), T.Null()])),
+  notifications_after_seq: T.Optional(T.Union([T.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER }), T.Null()])),
 })
 
 export interface JoinRequest {
@@ -29,14 +30,20 @@ export interface JoinRequest {
   bindings: PostgresChangesParams[]
 }
 
+/** The cursor's earlier name, a notification id: not commit-ordered, so a replay after it could skip rows. */
+const REPLACED_CURSOR = 'notifications_since'
+
 export function parseJoinRequest(payload: unknown): JoinRequest | { reason: string } {
+  if (typeof payload === 'object' && payload !== null && REPLACED_CURSOR in payload) {
+    return { reason: `InvalidJoinPayload: /${REPLACED_CURSOR}: replaced by notifications_after_seq, the delivery_seq of the newest notification you have` }
+  }
   if (!Value.Check(JoinPayload, payload)) {
     const first = Value.Errors(JoinPayload, payload).First()
     return { reason: `InvalidJoinPayload: ${first?.path || '/'}: ${first?.message ?? 'not a join payload'}` }
   }
   return {
     token: payload.access_token ?? payload.user_token ?? null,
-    since: payload.notifications_since ?? null,
+    since: payload.notifications_after_seq ?? null,
     // Supabase drops null entries of the list
     bindings: (payload.config?.postgres_changes ?? []).filter((b) => b !== null),
   }

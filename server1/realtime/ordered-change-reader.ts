@@ -1,14 +1,17 @@
 import type { Sql } from '#shared/db/create-sql.ts'
 import type { Logger } from '#shared/logger.ts'
 import type { RealtimeHub } from './realtime-hub.ts'
-import { readNotificationInserts, readUserUpdates, type RowChange } from './row-change.ts'
+import { readNotificationChanges } from './row-change.ts'
 
-/** A committed change the bridge heard of: which row to read back. */
-export type ChangeNotice = { table: 'notifications'; id: number } | { table: 'users'; userId: string }
+/** A committed notification the bridge heard of, for a user someone here watches. */
+export interface ChangeNotice {
+  id: number
+  userId: string
+}
 
 /**
- * Reads changed rows back and publishes them in the order they were noticed (commit order for
- * NOTIFY). While one read runs, notices queue; the next read takes each run of one table in a
+ * Reads notified rows back and publishes them in the order they were noticed (commit order, as
+ * NOTIFY delivers them). While one read runs, notices queue; the next read takes them all in a
  * single query, so a burst of inserts costs a few queries, not one each.
  */
 export function orderedChangeReader(sql: Sql, hub: RealtimeHub, log: Logger): (notice: ChangeNotice) => void {
@@ -19,13 +22,12 @@ export function orderedChangeReader(sql: Sql, hub: RealtimeHub, log: Logger): (n
     while (queued.length > 0) {
       const notices = queued
       queued = []
-      for (const run of runsOfOneTable(notices)) {
-        try {
-          for (const change of await read(sql, run)) hub.publish(change)
-        } catch (err) {
-          // the table is the truth: a client that re-joins with notifications_since gets these back
-          log.warn({ err, table: run[0]!.table, rows: run.length }, 'realtime read-back failed')
-        }
+      try {
+        for (const change of await readNotificationChanges(sql, notices.map((n) => n.id))) hub.publish(change)
+      } catch (err) {
+        // before any later row is published: those users' subscriptions hold live rows and replay
+        log.warn({ err, rows: notices.length }, 'realtime read-back failed; replaying for its users')
+        hub.resync(notices.map((n) => n.userId))
       }
     }
     draining = false
@@ -34,20 +36,4 @@ export function orderedChangeReader(sql: Sql, hub: RealtimeHub, log: Logger): (n
     queued.push(notice)
     if (!draining) void drain()
   }
-}
-
-function read(sql: Sql, run: ChangeNotice[]): Promise<RowChange[]> {
-  const ids = run.flatMap((n) => (n.table === 'notifications' ? [n.id] : []))
-  const userIds = run.flatMap((n) => (n.table === 'users' ? [n.userId] : []))
-  return ids.length > 0 ? readNotificationInserts(sql, ids) : readUserUpdates(sql, userIds)
-}
-
-function runsOfOneTable(notices: ChangeNotice[]): ChangeNotice[][] {
-  const runs: ChangeNotice[][] = []
-  for (const notice of notices) {
-    const run = runs.at(-1)
-    if (run && run[0]!.table === notice.table) run.push(notice)
-    else runs.push([notice])
-  }
-  return runs
 }

@@ -27,7 +27,7 @@ export interface ChannelSpec {
   joinRef: PhoenixMessage['join_ref']
   bindings: ChannelBinding[]
   columns: TableColumns
-  /** notifications_since of the join: the replay starts after it */
+  /** notifications_after_seq of the join: the replay starts after it */
   since: number | null
 }
 
@@ -72,21 +72,15 @@ export class RealtimeChannel {
   /** Starts collecting the user's rows (before the join is answered, so none falls in between) and watching the token. */
   signIn(user: ChannelUser) {
     this.user = user
-    if (this.spec.bindings.length > 0) this.subscription = this.ctx.hub.subscribe(user.userId, (change) => this.deliver(change))
+    if (this.spec.bindings.length > 0) {
+      this.subscription = this.ctx.hub.subscribe(user.userId, { deliver: (change) => this.deliver(change), replayFailed: (err) => this.replayFailed(err) })
+    }
     this.watchToken(user.expiresAt)
   }
 
-  /**
-   * Replays what the client missed, then goes live. If the replay fails the channel errors
-   * (phx_error), which realtime-js answers by joining again.
-   */
+  /** Replays what the client missed, then goes live. */
   async catchUp() {
-    try {
-      await this.subscription?.catchUp(this.spec.since)
-    } catch (err) {
-      this.ctx.log.warn({ err, user_id: this.user?.userId, topic: this.topic }, 'realtime replay failed')
-      this.close('phx_error')
-    }
+    await this.subscription?.catchUp(this.spec.since)
   }
 
   /**
@@ -131,6 +125,15 @@ export class RealtimeChannel {
       event: 'system',
       payload: { extension, status, message, channel: this.subTopic },
     })
+  }
+
+  /**
+   * A replay (at the join, or after the bridge may have missed rows) could not read the table:
+   * the channel errors (phx_error), and realtime-js joins again with its cursor.
+   */
+  private replayFailed(err: unknown) {
+    this.ctx.log.warn({ err, user_id: this.user?.userId, topic: this.topic }, 'realtime replay failed')
+    this.close('phx_error')
   }
 
   private shutdown(message: string) {

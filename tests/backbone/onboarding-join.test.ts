@@ -8,6 +8,7 @@ import { instrumentAgents } from '../support/counting-agents.ts'
 import { subscribeDashboard, waitForNotification } from '../support/realtime-client.ts'
 import { TEST_SECRETS } from '../support/test-config.ts'
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts'
+import { insertNotification } from '../support/test-notification.ts'
 import { instanceOptions, startTestCluster, type TestCluster } from '../support/test-servers.ts'
 import { waitFor } from '../support/wait-for.ts'
 
@@ -137,10 +138,13 @@ describe('onboarding fan-out join', () => {
 
         const pushed = await waitForNotification(ownerFeed, 'dashboard_ready')
         expect(pushed.user_id).toBe(owner.userId)
-        await Bun.sleep(200)
+        // barrier rows: each feed's next own row comes after anything the flip could still push
+        const ownerBarrier = await insertNotification(sql, owner.userId, 'barrier')
+        const strangerBarrier = await insertNotification(sql, stranger.userId, 'barrier')
+        await waitFor('the barrier rows', () => ownerFeed.notifications.some((n) => n.id === ownerBarrier) && strangerFeed.notifications[0])
         expect(ownerFeed.notifications.filter((n) => n.kind === 'dashboard_ready')).toHaveLength(1)
         expect(ownerFeed.userUpdates.map((u) => u.new.dashboard_ready)).toEqual([true])
-        expect(strangerFeed.notifications).toEqual([])
+        expect(strangerFeed.notifications.map((n) => n.id)).toEqual([strangerBarrier])
         expect(strangerFeed.userUpdates).toEqual([])
       } finally {
         await ownerFeed.close()

@@ -3,6 +3,7 @@ import postgres from 'postgres'
 import { issueDevToken } from '#shared/auth/issue-dev-token.ts'
 import { subscribeDashboard } from '../support/realtime-client.ts'
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts'
+import { deliverySeqOf, insertNotification } from '../support/test-notification.ts'
 import { startTestCluster, type TestCluster } from '../support/test-servers.ts'
 import { newUserWithToken } from '../support/test-user.ts'
 import { waitFor } from '../support/wait-for.ts'
@@ -25,10 +26,7 @@ afterAll(async () => {
 
 const newUser = () => newUserWithToken(sql)
 
-const notify = async (userId: string, title: string) => {
-  const [row] = await sql`INSERT INTO notifications (user_id, kind, title, body) VALUES (${userId}, 'test', ${title}, 'b') RETURNING id`
-  return Number(row!.id)
-}
+const notify = (userId: string, title: string) => insertNotification(sql, userId, title)
 
 describe('realtime push', () => {
   test('a new notification reaches its owner and no one else', async () => {
@@ -40,8 +38,10 @@ describe('realtime push', () => {
       const id = await notify(alice.id, 'hello alice')
       await waitFor('alice push', () => aliceFeed.notifications[0])
       expect(aliceFeed.notifications.map((n) => n.id)).toEqual([id])
-      await Bun.sleep(150)
-      expect(bobFeed.notifications).toEqual([])
+      // a barrier: bob's own row, committed after alice's, reaches bob's socket after anything of hers could
+      const bobs = await notify(bob.id, 'hello bob')
+      await waitFor('bob push', () => bobFeed.notifications[0])
+      expect(bobFeed.notifications.map((n) => n.id)).toEqual([bobs])
     } finally {
       await aliceFeed.close()
       await bobFeed.close()
@@ -52,7 +52,7 @@ describe('realtime push', () => {
     const user = await newUser()
     const first = await notify(user.id, 'seen')
     const missed = [await notify(user.id, 'missed 1'), await notify(user.id, 'missed 2'), await notify(user.id, 'missed 3')]
-    const feed = await subscribeDashboard(cluster.urls.server1, user.id, user.token, { since: first })
+    const feed = await subscribeDashboard(cluster.urls.server1, user.id, user.token, { afterSeq: await deliverySeqOf(sql, first) })
     try {
       await waitFor('the replay', () => feed.notifications.length >= 3)
       const live = await notify(user.id, 'live')
@@ -76,14 +76,13 @@ describe('realtime push', () => {
     const feed = await subscribeDashboard(cluster.urls.server1, user.id, null)
     try {
       await notify(user.id, 'before sign-in')
-      await Bun.sleep(150)
-      expect(feed.notifications).toEqual([])
       await feed.client.setAuth(user.token)
       await waitFor('signed in', async () => {
         const id = await notify(user.id, 'after sign-in')
         await Bun.sleep(100)
         return feed.notifications.some((n) => n.id === id)
       })
+      // the rows that reached it came after the one before sign-in, which would be among them had it arrived
       expect(feed.notifications.every((n) => n.title === 'after sign-in')).toBe(true)
     } finally {
       await feed.close()

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
+import { realPostgresTest } from '../../support/database-mode.ts'
+import { insertNotification } from '../../support/test-notification.ts'
 import { type ApiKit, expectError, startApiKit } from './api-test-kit.ts'
 
 let kit: ApiKit
@@ -54,6 +56,26 @@ describe('GET /api/notifications', () => {
 
   test('unauthenticated → 401', async () => {
     await expectError(await kit.call('GET', '/api/notifications'), 401)
+  })
+
+  realPostgresTest('two transactions open at once')('each item carries its delivery_seq, in commit order: the row that took the smaller id but committed last has the larger one', async () => {
+    const { userId, token } = await kit.signIn()
+    const [first, second] = [await kit.sql.reserve(), await kit.sql.reserve()]
+    try {
+      await first`BEGIN`
+      const older = await insertNotification(first, userId)
+      await second`BEGIN`
+      const newer = await insertNotification(second, userId)
+      await second`COMMIT`
+      await first`COMMIT`
+      const page = (await (await kit.call('GET', '/api/notifications', { token })).json()) as { items: { id: number; delivery_seq: number }[] }
+      const seqOf = (id: number) => page.items.find((n) => n.id === id)!.delivery_seq
+      expect(page.items.map((n) => n.id)).toEqual([newer, older])
+      expect(seqOf(older)).toBeGreaterThan(seqOf(newer))
+    } finally {
+      first.release()
+      second.release()
+    }
   })
 })
 

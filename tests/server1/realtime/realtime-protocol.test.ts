@@ -2,7 +2,9 @@
  * Server 1's /realtime/v1/websocket on the wire, frame by frame: the Phoenix protocol as Supabase
  * Realtime speaks it (serializers, replies, system messages, the postgres_changes payload) and
  * every way a join or a frame is refused. Each refusal is followed by rows of the user asked
- * for, which must never arrive.
+ * for, which must never arrive: a row the same socket may receive, on a second channel, is
+ * waited for after them (frames of one socket go out in order, and rows are published in commit
+ * order), so anything they would have sent has arrived by then.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
 import postgres from 'postgres'
@@ -11,11 +13,10 @@ import { issueDevToken } from '#shared/auth/issue-dev-token.ts'
 import { RawRealtimeSocket, v2 } from '../../support/raw-realtime-socket.ts'
 import { TEST_SECRETS } from '../../support/test-config.ts'
 import { createTestDatabase, type TestDatabase } from '../../support/test-database.ts'
+import { deliverySeqOf, insertNotification } from '../../support/test-notification.ts'
 import { startTestCluster, type TestCluster } from '../../support/test-servers.ts'
 import { newUserWithToken } from '../../support/test-user.ts'
 import { waitFor } from '../../support/wait-for.ts'
-
-const PUSH_GRACE_MS = 400
 
 let db: TestDatabase
 let sql: postgres.Sql
@@ -35,10 +36,7 @@ afterAll(async () => {
 
 const newUser = () => newUserWithToken(sql)
 
-const notify = async (userId: string) => {
-  const [row] = await sql`INSERT INTO notifications (user_id, kind, title, body, data) VALUES (${userId}, 'test', 't', 'b', ${sql.json({ n: 1 })}) RETURNING id`
-  return Number(row!.id)
-}
+const notify = (userId: string) => insertNotification(sql, userId)
 
 const open = (vsn?: string, extra: Record<string, string> = {}) =>
   RawRealtimeSocket.open(cluster.urls.server1, { apikey: 'dev-anon-key', ...(vsn ? { vsn } : {}), ...extra })
@@ -53,6 +51,25 @@ function join(socket: RawRealtimeSocket, topic: string, payload: Record<string, 
 }
 
 const changesOn = (socket: RawRealtimeSocket) => socket.frames.map(v2).filter((f) => f.event === 'postgres_changes')
+const recordOf = (change: ReturnType<typeof v2>) => (change.payload.data as { record: { id: number; user_id: string } }).record
+
+const BARRIER = 'realtime:barrier'
+
+/** A second channel on the socket for the user's own notifications, joined before the rows under test. */
+async function joinBarrier(socket: RawRealtimeSocket, user: { id: string; token: string }) {
+  const reply = await join(socket, BARRIER, { config: { postgres_changes: [notificationsBinding(user.id)] }, access_token: user.token }, '90')
+  expect(reply.payload.status).toBe('ok')
+}
+
+/** Inserts the user's next row and waits for it on the barrier channel: every row committed before it has been dealt with. */
+async function passBarrier(socket: RawRealtimeSocket, userId: string) {
+  const id = await notify(userId)
+  await socket.next((f) => v2(f).event === 'postgres_changes' && v2(f).topic === BARRIER && recordOf(v2(f)).id === id)
+  return id
+}
+
+/** postgres_changes on a topic other than the barrier's */
+const changesBesideBarrier = (socket: RawRealtimeSocket) => changesOn(socket).filter((f) => f.topic !== BARRIER)
 
 describe('serializers', () => {
   test('vsn 2.0.0: frames are [join_ref, ref, topic, event, payload]', async () => {
@@ -146,10 +163,11 @@ describe('a join', () => {
     const from = socket.frames.length
     expect((await join(socket, 'realtime:twice', payload, '5')).payload.status).toBe('ok')
     expect(socket.frames.slice(from).map(v2).find((f) => f.event === 'phx_close')).toEqual({ join_ref: '1', ref: '1', topic: 'realtime:twice', event: 'phx_close', payload: {} })
-    await notify(user.id)
-    await waitFor('the push', () => changesOn(socket).length)
-    await Bun.sleep(PUSH_GRACE_MS)
-    expect(changesOn(socket)).toHaveLength(1)
+    const first = await notify(user.id)
+    // the second row is the barrier: a copy of the first, from the replaced join, would come before it
+    const second = await notify(user.id)
+    await waitFor('both pushes', () => changesOn(socket).some((f) => recordOf(f).id === second))
+    expect(changesOn(socket).map((f) => recordOf(f).id)).toEqual([first, second])
     socket.close()
   })
 
@@ -179,7 +197,8 @@ describe('refused joins say why and carry nothing', () => {
     ['alg none', async (victim) => ['realtime:x', { config: { postgres_changes: [notificationsBinding(victim)] }, access_token: `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(JSON.stringify({ sub: victim, role: 'authenticated' })).toString('base64url')}.` }], 'InvalidJWTToken: token algorithm none is not accepted'],
     ['an unknown select column', async (_victim, token) => ['realtime:x', { config: { postgres_changes: [{ event: 'INSERT', schema: 'public', table: 'notifications', select: ['ciphertext'] }] }, access_token: token }], 'InvalidSelect: ciphertext'],
     ['a malformed payload', async (_victim, token) => ['realtime:x', { config: { postgres_changes: 'notifications' }, access_token: token }], 'InvalidJoinPayload: /config/postgres_changes'],
-    ['a negative notifications_since', async (_victim, token) => ['realtime:x', { config: { postgres_changes: [] }, access_token: token, notifications_since: -1 }], 'InvalidJoinPayload: /notifications_since'],
+    ['a negative notifications_after_seq', async (_victim, token) => ['realtime:x', { config: { postgres_changes: [] }, access_token: token, notifications_after_seq: -1 }], 'InvalidJoinPayload: /notifications_after_seq'],
+    ['the replaced notifications_since (an id)', async (_victim, token) => ['realtime:x', { config: { postgres_changes: [] }, access_token: token, notifications_since: 0 }], 'InvalidJoinPayload: /notifications_since: replaced by notifications_after_seq'],
     ['an empty topic name', async (_victim, token) => ['realtime:', { access_token: token }], 'TopicNameRequired'],
     ['a topic outside realtime:', async (_victim, token) => ['room:lobby', { access_token: token }], 'unmatched topic'],
   ]
@@ -192,11 +211,13 @@ describe('refused joins say why and carry nothing', () => {
     const reply = await join(socket, topic, payload)
     expect(reply.payload.status).toBe('error')
     expect((reply.payload.response as { reason: string }).reason).toStartWith(reason)
+    await joinBarrier(socket, attacker)
     await notify(victim.id)
     await notify(attacker.id)
-    await sql`UPDATE users SET dashboard_ready = TRUE, updated_at = now() WHERE id IN (${victim.id}, ${attacker.id})`
-    await Bun.sleep(PUSH_GRACE_MS)
-    expect(changesOn(socket)).toEqual([])
+    for (const user of [victim, attacker]) await sql.begin((tx) => joinHandlers.onboarding(tx, { join_key: `onboarding:${user.id}`, kind: 'onboarding', user_id: user.id }))
+    await passBarrier(socket, attacker.id)
+    expect(changesBesideBarrier(socket)).toEqual([])
+    expect(JSON.stringify(changesOn(socket))).not.toContain(victim.id)
     socket.close()
   })
 })
@@ -214,17 +235,16 @@ describe('a join without a token (the apikey is the project key, as a signed-out
     const seen = await notify(user.id)
     const missed = await notify(user.id)
     const socket = await open('2.0.0')
-    const reply = await join(socket, 'realtime:later', { config: { postgres_changes: [notificationsBinding(user.id)] }, notifications_since: seen })
+    const reply = await join(socket, 'realtime:later', { config: { postgres_changes: [notificationsBinding(user.id)] }, notifications_after_seq: await deliverySeqOf(sql, seen) })
     expect(reply.payload.status).toBe('ok')
-    await notify(user.id)
-    await Bun.sleep(PUSH_GRACE_MS)
-    expect(changesOn(socket)).toEqual([])
+    const whileSignedOut = await notify(user.id)
 
     socket.send(['1', '2', 'realtime:later', 'access_token', { access_token: user.token }])
     await waitFor('the replay', () => changesOn(socket).length === 2)
     const live = await notify(user.id)
     await waitFor('the live push', () => changesOn(socket).length === 3)
-    expect(changesOn(socket).map((f) => (f.payload.data as { record: { id: number } }).record.id)).toEqual([missed, missed + 1, live])
+    // a push before the sign-in would be first here, and its row again in the replay
+    expect(changesOn(socket).map((f) => recordOf(f).id)).toEqual([missed, whileSignedOut, live])
     socket.close()
   })
 
@@ -232,15 +252,16 @@ describe('a join without a token (the apikey is the project key, as a signed-out
     const victim = await newUser()
     const attacker = await newUser()
     const socket = await open('2.0.0')
-    expect((await join(socket, 'realtime:later', { config: { postgres_changes: [notificationsBinding(victim.id)] }, notifications_since: 0 })).payload.status).toBe('ok')
+    expect((await join(socket, 'realtime:later', { config: { postgres_changes: [notificationsBinding(victim.id)] }, notifications_after_seq: 0 })).payload.status).toBe('ok')
+    await joinBarrier(socket, attacker)
     socket.send(['1', '2', 'realtime:later', 'access_token', { access_token: attacker.token }])
     await socket.next((f) => v2(f).event === 'phx_close')
     expect(socket.frames.map(v2).find((f) => f.event === 'system' && (f.payload as { status: string }).status === 'error')?.payload).toMatchObject({
       message: expect.stringMatching(/^Unauthorized: the filter/),
     })
     await notify(victim.id)
-    await Bun.sleep(PUSH_GRACE_MS)
-    expect(changesOn(socket)).toEqual([])
+    await passBarrier(socket, attacker.id)
+    expect(changesBesideBarrier(socket)).toEqual([])
     socket.close()
   })
 })
@@ -263,6 +284,7 @@ describe('a joined channel', () => {
   ])('ends with a system error and phx_close on an access_token of %s, and pushes nothing more', async (_name, makeToken, message) => {
     const user = await newUser()
     const socket = await joined(user)
+    await joinBarrier(socket, user)
     socket.send(['1', '2', 'realtime:mine', 'access_token', { access_token: await makeToken() }])
     const close = v2(await socket.next((f) => v2(f).event === 'phx_close'))
     expect(close).toEqual({ join_ref: '1', ref: '1', topic: 'realtime:mine', event: 'phx_close', payload: {} })
@@ -272,15 +294,15 @@ describe('a joined channel', () => {
       message,
       channel: 'mine',
     })
-    await notify(user.id)
-    await Bun.sleep(PUSH_GRACE_MS)
-    expect(changesOn(socket)).toEqual([])
+    await passBarrier(socket, user.id)
+    expect(changesBesideBarrier(socket)).toEqual([])
     socket.close()
   })
 
   test('answers phx_leave, closes, and pushes nothing more; a push to the left topic is unmatched', async () => {
     const user = await newUser()
     const socket = await joined(user)
+    await joinBarrier(socket, user)
     const from = socket.frames.length
     socket.send(['1', '2', 'realtime:mine', 'phx_leave', {}])
     await socket.next((f) => v2(f).event === 'phx_close', 5_000, from)
@@ -290,9 +312,8 @@ describe('a joined channel', () => {
     ])
     socket.send(['1', '3', 'realtime:mine', 'access_token', { access_token: user.token }])
     expect(v2(await socket.next((f) => v2(f).ref === '3')).payload).toEqual({ status: 'error', response: { reason: 'unmatched topic' } })
-    await notify(user.id)
-    await Bun.sleep(PUSH_GRACE_MS)
-    expect(changesOn(socket)).toEqual([])
+    await passBarrier(socket, user.id)
+    expect(changesBesideBarrier(socket)).toEqual([])
     socket.close()
   })
 

@@ -2,13 +2,16 @@
  * The frontend contract of issue 12: the real @supabase/realtime-js (and supabase-js) against
  * Server 1 on a real database, with every pushed row written by Server 2's agents. Run with one
  * Server 1 and again with two instances on the same database behind a "load balancer" (a
- * WebSocket transport that picks the instance, as a proxy would).
+ * WebSocket transport that picks the instance, as a proxy would). A row that must not reach a
+ * socket is followed by one that may (a barrier row, written straight into the table): frames of
+ * one socket arrive in order and rows are pushed in commit order, so once the barrier row is
+ * there, anything the earlier row would have caused is there too.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { RealtimeClient, type WebSocketLikeConstructor } from '@supabase/realtime-js'
+import { RealtimeClient } from '@supabase/realtime-js'
 import { createClient } from '@supabase/supabase-js'
 import postgres from 'postgres'
 import { issueDevToken } from '#shared/auth/issue-dev-token.ts'
@@ -18,15 +21,14 @@ import type { Server1Deps } from '../../../server1/server1-deps.ts'
 import { renderPdf, renderScannedPdf } from '../../server2/resume-parse/fixtures/render-resume.ts'
 import { RESUMES } from '../../server2/resume-parse/fixtures/resumes.ts'
 import { freePort } from '../../support/free-port.ts'
-import { type NotificationRecord, realtimeUrl, subscribeDashboard } from '../../support/realtime-client.ts'
+import { joinDashboard, type NotificationRecord, realtimeUrl, subscribeDashboard, switchableTransport } from '../../support/realtime-client.ts'
 import { TEST_SECRETS } from '../../support/test-config.ts'
 import { createTestDatabase, type TestDatabase } from '../../support/test-database.ts'
+import { insertNotification } from '../../support/test-notification.ts'
 import { instanceOptions, startTestCluster, type TestCluster } from '../../support/test-servers.ts'
 import { waitFor } from '../../support/wait-for.ts'
 
 const RAHUL = RESUMES.find((r) => r.name.startsWith('experienced SDE'))!
-/** how long a push that is coming takes at most here; absence is asserted after this much more */
-const PUSH_GRACE_MS = 500
 
 interface Topology {
   name: string
@@ -124,18 +126,19 @@ describe.each<Topology>([
       await waitFor('the push to every subscription', () => received.length && secondTab.notifications.length && extraReceived.length)
       expect(received).toEqual([expected])
       expect(received[0]!.kind).toBe('resume_parse_failed')
-      await Bun.sleep(PUSH_GRACE_MS)
-      expect(secondTab.notifications).toEqual([expected])
-      expect(extraReceived).toEqual([expected])
-      expect(strangerFeed.notifications).toEqual([])
-      expect(strangerFeed.userUpdates).toEqual([])
 
-      // the other way round: the stranger's row reaches the stranger, none of the owner's subscriptions
+      // the stranger's own row, after the owner's, is the barrier on the stranger's socket
       const theirs = await uploadUnreadableResume(stranger)
       await waitFor("the stranger's push", () => strangerFeed.notifications[0])
-      await Bun.sleep(PUSH_GRACE_MS)
       expect(strangerFeed.notifications.map((n) => n.id)).toEqual([theirs])
-      expect([...received, ...secondTab.notifications, ...extraReceived].map((n) => n.id)).toEqual([id, id, id])
+      expect(strangerFeed.userUpdates).toEqual([])
+
+      // and a later row of the owner's is the barrier on the owner's sockets: once each, nothing of the stranger's
+      const barrier = await insertNotification(sql, owner.userId, 'barrier')
+      await waitFor('the barrier row everywhere', () => [received, secondTab.notifications, extraReceived].every((feed) => feed.some((n) => n.id === barrier)))
+      for (const feed of [received, secondTab.notifications, extraReceived]) expect(feed.map((n) => n.id)).toEqual([id, barrier])
+      expect(secondTab.notifications[0]).toEqual(expected)
+      expect(extraReceived[0]).toEqual(expected)
     } finally {
       await supabase.removeAllChannels()
       await secondTab.close()
@@ -165,9 +168,11 @@ describe.each<Topology>([
       expect(update.old).toEqual({ id: owner.userId })
       const ready = await waitFor('the dashboard_ready notification', () => feed.notifications.find((n) => n.kind === 'dashboard_ready'))
       expect(ready.user_id).toBe(owner.userId)
-      await Bun.sleep(PUSH_GRACE_MS)
+      const ownBarrier = await insertNotification(sql, owner.userId, 'barrier')
+      const strangerBarrier = await insertNotification(sql, stranger.userId, 'barrier')
+      await waitFor('both barrier rows', () => feed.notifications.some((n) => n.id === ownBarrier) && strangerFeed.notifications[0])
       expect(feed.userUpdates).toHaveLength(1)
-      expect(strangerFeed.notifications).toEqual([])
+      expect(strangerFeed.notifications.map((n) => n.id)).toEqual([strangerBarrier])
       expect(strangerFeed.userUpdates).toEqual([])
     } finally {
       await feed.close()
@@ -193,23 +198,29 @@ describe.each<Topology>([
 
   test('a token that expires mid-session ends the channel with an error and stops delivery; a refreshed one keeps it', async () => {
     const owner = await signIn()
-    const expiresAt = Math.floor(Date.now() / 1000) + 3
-    const shortLived = await issueDevToken(TEST_SECRETS.SUPABASE_JWT_SECRET, owner.userId, { expiresIn: expiresAt })
-    const expiring = await subscribeDashboard(urls.a, owner.userId, shortLived)
-    const refreshed = await subscribeDashboard(urls.b, owner.userId, shortLived)
+    const expiring = await subscribeDashboard(urls.a, owner.userId, owner.token)
+    const refreshed = await subscribeDashboard(urls.b, owner.userId, owner.token)
     try {
       const first = await uploadUnreadableResume(owner)
       await waitFor('the first push', () => expiring.notifications[0] && refreshed.notifications[0])
-      await refreshed.client.setAuth(owner.token)
 
+      // the session's token is replaced by one about to expire; one page refreshes it in time, the other does not
+      const expiresAt = Math.floor(Date.now() / 1000) + 2
+      const shortLived = await issueDevToken(TEST_SECRETS.SUPABASE_JWT_SECRET, owner.userId, { expiresIn: expiresAt })
+      await expiring.client.setAuth(shortLived)
+      await refreshed.client.setAuth(shortLived)
+      await refreshed.client.setAuth(owner.token)
       await waitFor('the channel to close at expiry', () => expiring.statuses.includes('CLOSED'), 10_000)
       expect(Date.now()).toBeGreaterThanOrEqual(expiresAt * 1000)
       expect(expiring.system.at(-1)).toMatchObject({ extension: 'system', status: 'error', message: 'token expired' })
 
+      // signed in again, a new channel on the same socket: the barrier for the closed one
+      await expiring.client.setAuth(owner.token)
+      const sameSocket = await joinDashboard(expiring.client, owner.userId, { name: 'after-expiry' })
       const second = await uploadUnreadableResume(owner)
-      await waitFor('the refreshed channel to get it', () => refreshed.notifications.length === 2)
-      await Bun.sleep(PUSH_GRACE_MS)
+      await waitFor('the second push', () => refreshed.notifications.length === 2 && sameSocket.notifications[0])
       expect(expiring.notifications.map((n) => n.id)).toEqual([first])
+      expect(sameSocket.notifications.map((n) => n.id)).toEqual([second])
       expect(refreshed.notifications.map((n) => n.id)).toEqual([first, second])
       expect(refreshed.statuses).not.toContain('CLOSED')
     } finally {
@@ -220,26 +231,15 @@ describe.each<Topology>([
 
   test('kill the socket, three notifications while it is down, reconnect: all three arrive once, in order, then live ones', async () => {
     const owner = await signIn()
-    // the network path the client's socket takes: through to an instance, or nowhere
-    const route = { to: urls.a as string | null }
-    const deadEnd = `http://127.0.0.1:${freePort()}`
-    const sockets: WebSocket[] = []
-    const Balanced = class extends WebSocket {
-      constructor(url: string | URL, protocols?: string | string[]) {
-        const target = new URL(url)
-        target.host = new URL(route.to ?? deadEnd).host
-        super(target, protocols)
-        sockets.push(this)
-      }
-    } as unknown as WebSocketLikeConstructor
-    const feed = await subscribeDashboard(urls.a, owner.userId, owner.token, { client: { transport: Balanced, reconnectAfterMs: () => 100 } })
+    const network = switchableTransport(urls.a)
+    const feed = await subscribeDashboard(urls.a, owner.userId, owner.token, { client: { transport: network.transport, reconnectAfterMs: () => 100 } })
     try {
       const before = await uploadUnreadableResume(owner)
       await waitFor('the live push', () => feed.notifications[0])
 
-      route.to = null
+      network.path.to = null
       if (twoInstances) await cluster.stop('server1')
-      else sockets.at(-1)!.close()
+      else network.dropConnection()
       await waitFor('the socket to drop', () => !feed.client.isConnected())
       const survivor = twoInstances ? urls.b : urls.a
       const missed = [
@@ -248,12 +248,12 @@ describe.each<Topology>([
         await uploadUnreadableResume(owner, survivor),
       ]
 
-      route.to = survivor
+      network.path.to = survivor
       await waitFor('the replay', () => feed.notifications.length >= 4, 15_000)
       const live = await uploadUnreadableResume(owner, survivor)
-      await waitFor('the next live push', () => feed.notifications.length >= 5)
-      await Bun.sleep(PUSH_GRACE_MS)
-      expect(feed.notifications.map((n) => n.id)).toEqual([before, ...missed.sort((x, y) => x - y), live])
+      const barrier = await insertNotification(sql, owner.userId, 'barrier')
+      await waitFor('the barrier row', () => feed.notifications.some((n) => n.id === barrier))
+      expect(feed.notifications.map((n) => n.id)).toEqual([before, ...missed.sort((x, y) => x - y), live, barrier])
       expect(feed.statuses.filter((s) => s === 'SUBSCRIBED').length).toBeGreaterThanOrEqual(2)
     } finally {
       await feed.close()
@@ -268,6 +268,7 @@ describe.each<Topology>([
     client.setAuth(attacker.token)
     const errors: string[] = []
     const received: unknown[] = []
+    const own = await joinDashboard(client, attacker.userId)
     client
       .channel('spy')
       .on('postgres_changes', { event: 'INSERT', schema: 'public', table: 'notifications', filter: `user_id=eq.${victim.userId}` }, (p) => received.push(p))
@@ -278,7 +279,9 @@ describe.each<Topology>([
       await waitFor('CHANNEL_ERROR', () => errors[0])
       expect(errors[0]).toStartWith('Unauthorized: the filter')
       await uploadUnreadableResume(victim)
-      await Bun.sleep(PUSH_GRACE_MS)
+      const barrier = await insertNotification(sql, attacker.userId, 'barrier')
+      await waitFor("the attacker's own row on the same socket", () => own.notifications[0])
+      expect(own.notifications.map((n) => n.id)).toEqual([barrier])
       expect(received).toEqual([])
     } finally {
       await client.removeAllChannels()
